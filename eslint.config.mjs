@@ -1,0 +1,41 @@
+import nx from '@nx/eslint-plugin';
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  {
+    ignores: ['**/dist', '**/out-tsc', '**/test-output', 'tmp'],
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+          // See docs/architecture.md: apps and tools use libs; libs layer on the protocol.
+          depConstraints: [
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib'] },
+            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
+            { sourceTag: 'scope:protocol', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'scope:store', onlyDependOnLibsWithTags: ['scope:protocol'] },
+            { sourceTag: 'scope:telemetry', onlyDependOnLibsWithTags: ['scope:protocol'] },
+            { sourceTag: 'scope:auth', onlyDependOnLibsWithTags: ['scope:protocol'] },
+            {
+              sourceTag: 'scope:platform',
+              onlyDependOnLibsWithTags: ['scope:protocol', 'scope:telemetry', 'scope:auth', 'scope:store'],
+            },
+            {
+              sourceTag: 'scope:a2a',
+              onlyDependOnLibsWithTags: ['scope:protocol', 'scope:store', 'scope:telemetry', 'scope:auth'],
+            },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+];

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'a2a-protocol',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

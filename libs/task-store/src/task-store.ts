@@ -1,0 +1,188 @@
+import type {
+  Artifact,
+  ListTasksRequest,
+  Message,
+  StreamResponse,
+  Task,
+  TaskState,
+  TaskStatus,
+} from '@a2a-platform/a2a-protocol';
+
+/**
+ * Who a task belongs to. Every read and write names its scope; a task seen from another
+ * scope does not exist (the server answers TaskNotFound).
+ */
+export interface TaskScope {
+  readonly tenant: string;
+  readonly owner: string;
+}
+
+/** A task as stored: the v1.0 Task plus what the store needs to serve it. */
+export interface TaskRecord {
+  readonly task: Task;
+  /** Bumped by every change; optimistic checks compare it. */
+  readonly version: number;
+  /** Id of the last event in the task's stream ('' when none); live reads continue after it. */
+  readonly lastEventId: string;
+  readonly scope: TaskScope;
+  /** Epoch milliseconds. */
+  readonly createdAt: number;
+  /** Epoch milliseconds after which the reaper fails the task, if it has not ended. */
+  readonly deadlineAt?: number;
+}
+
+/** One entry of a task's event stream. `id` is opaque and increases within a task. */
+export interface TaskEvent {
+  readonly id: string;
+  /** A `statusUpdate` or `artifactUpdate` (the stream never holds task snapshots). */
+  readonly event: StreamResponse;
+}
+
+export interface CreateTaskInput {
+  readonly task: Task;
+  readonly scope: TaskScope;
+  /** Relative deadline; the reaper fails the task when it passes. */
+  readonly timeoutMs?: number;
+  /**
+   * The message that created the task. A second create with the same messageId in the same
+   * scope returns the first task instead of creating another (idempotent send).
+   */
+  readonly messageId?: string;
+}
+
+export interface CreateTaskResult {
+  readonly record: TaskRecord;
+  /** false when the messageId had already created a task. */
+  readonly created: boolean;
+}
+
+export interface TransitionInput {
+  readonly status: TaskStatus;
+  /** Messages appended to the history with the change (for example the user's follow-up). */
+  readonly appendHistory?: readonly Message[];
+  /** Refuse the change when the task's version differs (VERSION_CONFLICT). */
+  readonly expectedVersion?: number;
+  /** Metadata carried on the statusUpdate event. */
+  readonly eventMetadata?: Record<string, unknown>;
+}
+
+export interface AppendArtifactInput {
+  readonly artifact: Artifact;
+  /** Append the parts to the artifact with the same id instead of replacing it. */
+  readonly append?: boolean;
+  readonly lastChunk?: boolean;
+  readonly eventMetadata?: Record<string, unknown>;
+}
+
+export interface ChangeResult {
+  readonly record: TaskRecord;
+  readonly event: TaskEvent;
+}
+
+export type ListTasksQuery = Pick<
+  ListTasksRequest,
+  'contextId' | 'status' | 'pageSize' | 'pageToken' | 'statusTimestampAfter'
+>;
+
+export interface ListTasksPage {
+  /** Most recently updated first. */
+  readonly tasks: Task[];
+  /** '' when this is the last page. */
+  readonly nextPageToken: string;
+  readonly totalSize: number;
+}
+
+export interface ReadEventsResult {
+  readonly events: TaskEvent[];
+  /**
+   * true when events after the requested id were trimmed from the stream: the reader missed
+   * events and must start again from a snapshot.
+   */
+  readonly trimmed: boolean;
+}
+
+export interface WatchOptions {
+  /** Deliver events after this id ('' or absent: only events appended from now on). */
+  readonly after?: string;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Durable task state with one atomic transition per change, a per-task event stream with
+ * replay, deadlines, and a cancel signal that reaches the instance running the task.
+ * Implementations: {@link MemoryTaskStore} (one process) and the Redis store (many instances).
+ */
+export interface TaskStore {
+  create(input: CreateTaskInput): Promise<CreateTaskResult>;
+
+  /** undefined when the task does not exist or belongs to another scope. */
+  get(taskId: string, scope: TaskScope): Promise<TaskRecord | undefined>;
+
+  list(scope: TaskScope, query: ListTasksQuery): Promise<ListTasksPage>;
+
+  /**
+   * Moves the task to `status.state` if the move is legal, appends the statusUpdate event and
+   * notifies watchers, all in one step. Throws TaskStoreError: NOT_FOUND, TERMINAL (the task
+   * has ended and never changes), ILLEGAL_TRANSITION, VERSION_CONFLICT.
+   */
+  transition(taskId: string, scope: TaskScope, input: TransitionInput): Promise<ChangeResult>;
+
+  /** Adds or extends an artifact and appends the artifactUpdate event. Refused on terminal tasks. */
+  appendArtifact(taskId: string, scope: TaskScope, input: AppendArtifactInput): Promise<ChangeResult>;
+
+  /**
+   * Cancels the task: transition to CANCELED plus the cancel signal to the instance running it.
+   * Throws TaskStoreError TERMINAL when the task has already ended.
+   */
+  cancel(taskId: string, scope: TaskScope, reason?: Message): Promise<ChangeResult>;
+
+  /** Events after `after` ('' for all that are kept). */
+  readEvents(taskId: string, after: string): Promise<ReadEventsResult>;
+
+  /**
+   * Live events of one task in stream order, without gaps or duplicates, starting after
+   * `options.after`. Ends when the signal aborts. Throws TaskStoreError TRIMMED when `after`
+   * is older than what the stream keeps.
+   */
+  watch(taskId: string, options?: WatchOptions): AsyncIterable<TaskEvent>;
+
+  /** Calls `listener` when the task is canceled from any instance. Returns the unsubscribe. */
+  onCancel(taskId: string, listener: () => void): () => void;
+
+  /**
+   * Records that `messageId` was delivered to the task. false when it had been delivered
+   * before: the caller returns the task instead of running the work again.
+   */
+  claimMessage(taskId: string, messageId: string): Promise<boolean>;
+
+  /** Fails every task whose deadline has passed; returns the ids it failed. */
+  reapExpired(now?: number): Promise<string[]>;
+
+  /** Releases connections and timers. */
+  close(): Promise<void>;
+}
+
+export type TaskStoreErrorCode =
+  | 'NOT_FOUND'
+  | 'TERMINAL'
+  | 'ILLEGAL_TRANSITION'
+  | 'VERSION_CONFLICT'
+  | 'TRIMMED'
+  | 'UNAVAILABLE';
+
+/** A refusal by the store. `retryable` errors (UNAVAILABLE) may succeed later. */
+export class TaskStoreError extends Error {
+  constructor(
+    readonly code: TaskStoreErrorCode,
+    message: string,
+    readonly details: { taskId?: string; state?: TaskState; version?: number } = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'TaskStoreError';
+  }
+
+  get retryable(): boolean {
+    return this.code === 'UNAVAILABLE';
+  }
+}
