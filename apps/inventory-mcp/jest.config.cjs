@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'inventory-mcp',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'orchestrator',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

@@ -1,0 +1,2 @@
+// Placeholder until the A2A server lands.
+export {};

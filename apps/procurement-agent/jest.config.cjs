@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'procurement-agent',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};
