@@ -31,7 +31,10 @@ export interface TaskRecord {
   readonly deadlineAt?: number;
 }
 
-/** One entry of a task's event stream. `id` is opaque and increases within a task. */
+/**
+ * One entry of a task's event stream. `id` is opaque and increases within a task. Treat events
+ * as read-only: a store may hand the same object to every reader.
+ */
 export interface TaskEvent {
   readonly id: string;
   /** A `statusUpdate` or `artifactUpdate` (the stream never holds task snapshots). */
@@ -45,7 +48,8 @@ export interface CreateTaskInput {
   readonly timeoutMs?: number;
   /**
    * The message that created the task. A second create with the same messageId in the same
-   * scope returns the first task instead of creating another (idempotent send).
+   * scope returns the first task instead of creating another (idempotent send). It also counts
+   * as claimed for the new task (see {@link TaskStore.claimMessage}).
    */
   readonly messageId?: string;
 }
@@ -102,7 +106,11 @@ export interface ReadEventsResult {
 }
 
 export interface WatchOptions {
-  /** Deliver events after this id ('' or absent: only events appended from now on). */
+  /**
+   * Deliver events after this id; '' means from the start of the stream (before its first event).
+   * Absent means only events appended after the call. Callers that hold a snapshot pass its
+   * `lastEventId`, so nothing between the snapshot and the watch is missed.
+   */
   readonly after?: string;
   readonly signal?: AbortSignal;
 }
@@ -113,17 +121,28 @@ export interface WatchOptions {
  * Implementations: {@link MemoryTaskStore} (one process) and the Redis store (many instances).
  */
 export interface TaskStore {
+  /**
+   * Stores a new task at version 1 with an empty event stream. Throws TaskStoreError
+   * ALREADY_EXISTS when a task with that id exists (in any scope).
+   */
   create(input: CreateTaskInput): Promise<CreateTaskResult>;
 
   /** undefined when the task does not exist or belongs to another scope. */
   get(taskId: string, scope: TaskScope): Promise<TaskRecord | undefined>;
 
+  /**
+   * The scope's tasks, most recently changed first: by the store's clock at the last create,
+   * transition or appendArtifact, ties by task id descending. `statusTimestampAfter` keeps
+   * tasks whose status timestamp is at or after it. `pageToken` is a cursor (a position in that
+   * order), so pages never repeat or skip a task that did not change between reads. Throws
+   * TaskStoreError INVALID_CURSOR for a token this store did not issue.
+   */
   list(scope: TaskScope, query: ListTasksQuery): Promise<ListTasksPage>;
 
   /**
    * Moves the task to `status.state` if the move is legal, appends the statusUpdate event and
-   * notifies watchers, all in one step. Throws TaskStoreError: NOT_FOUND, TERMINAL (the task
-   * has ended and never changes), ILLEGAL_TRANSITION, VERSION_CONFLICT.
+   * notifies watchers, all in one step. Throws TaskStoreError, checked in this order: NOT_FOUND,
+   * TERMINAL (the task has ended and never changes), ILLEGAL_TRANSITION, VERSION_CONFLICT.
    */
   transition(taskId: string, scope: TaskScope, input: TransitionInput): Promise<ChangeResult>;
 
@@ -136,13 +155,19 @@ export interface TaskStore {
    */
   cancel(taskId: string, scope: TaskScope, reason?: Message): Promise<ChangeResult>;
 
-  /** Events after `after` ('' for all that are kept). */
+  /**
+   * Events after `after`. '' is before the first event: all that are kept, with `trimmed` when
+   * some were dropped. A task that does not exist (or has expired) has no events. Throws
+   * TaskStoreError INVALID_CURSOR when `after` is not an event id.
+   */
   readEvents(taskId: string, after: string): Promise<ReadEventsResult>;
 
   /**
    * Live events of one task in stream order, without gaps or duplicates, starting after
-   * `options.after`. Ends when the signal aborts. Throws TaskStoreError TRIMMED when `after`
-   * is older than what the stream keeps.
+   * `options.after`. Ends (without throwing) when the signal aborts, and releases its listeners
+   * when the loop exits. Throws TaskStoreError TRIMMED when `after` is older than what the
+   * stream keeps, also mid-stream when a slow reader falls behind the trimming, and
+   * INVALID_CURSOR when `after` is not an event id.
    */
   watch(taskId: string, options?: WatchOptions): AsyncIterable<TaskEvent>;
 
@@ -151,11 +176,16 @@ export interface TaskStore {
 
   /**
    * Records that `messageId` was delivered to the task. false when it had been delivered
-   * before: the caller returns the task instead of running the work again.
+   * before: the caller returns the task instead of running the work again. Throws
+   * TaskStoreError NOT_FOUND when the task does not exist.
    */
   claimMessage(taskId: string, messageId: string): Promise<boolean>;
 
-  /** Fails every task whose deadline has passed; returns the ids it failed. */
+  /**
+   * Fails every task whose deadline is at or before `now` (default: the store's clock) through
+   * the transition path, with an agent status message `Task exceeded its deadline of <timeoutMs>
+   * ms`; returns the ids it failed.
+   */
   reapExpired(now?: number): Promise<string[]>;
 
   /** Releases connections and timers. */
@@ -168,7 +198,11 @@ export type TaskStoreErrorCode =
   | 'ILLEGAL_TRANSITION'
   | 'VERSION_CONFLICT'
   | 'TRIMMED'
-  | 'UNAVAILABLE';
+  | 'UNAVAILABLE'
+  /** create() with the id of an existing task. */
+  | 'ALREADY_EXISTS'
+  /** A list pageToken or an event id that the store did not issue. */
+  | 'INVALID_CURSOR';
 
 /** A refusal by the store. `retryable` errors (UNAVAILABLE) may succeed later. */
 export class TaskStoreError extends Error {

@@ -1,0 +1,172 @@
+import {
+  A2AErrors,
+  A2A_CONTENT_TYPE,
+  CancelTaskRequestSchema,
+  CreateTaskPushNotificationConfigRequestSchema,
+  GetTaskRequestSchema,
+  ListTasksRequestSchema,
+  SendMessageRequestSchema,
+  type StreamResponse,
+} from '@a2a-platform/a2a-protocol';
+import type { TaskScope } from '@a2a-platform/task-store';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { A2ARequestHandler, CallContext, StreamItem } from '../core/request-handler.js';
+import { parseParams } from '../jsonrpc/params.js';
+import { toA2AError } from './errors.js';
+import type { JsonBody } from './json-body.js';
+import { relayStream, type OpenStreams } from './sse-stream.js';
+import { requestedVersion } from './version.js';
+
+export interface RestRouteOptions {
+  handler: A2ARequestHandler;
+  resolveScope: (req: FastifyRequest) => TaskScope;
+  streams: OpenStreams;
+}
+
+type Query = Record<string, string | string[] | undefined>;
+
+/** Query values arrive as strings; numbers and booleans are converted only when well-formed. */
+function queryValue(query: Query, name: string, kind: 'string' | 'int' | 'bool'): unknown {
+  const raw = query[name];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  if (value === undefined) return undefined;
+  if (kind === 'int') return /^-?\d{1,9}$/.test(value) ? Number(value) : value;
+  if (kind === 'bool') return value === 'true' ? true : value === 'false' ? false : value;
+  return value;
+}
+
+function bodyOf(req: FastifyRequest): unknown {
+  const body = req.body as JsonBody | undefined;
+  if (!body || body.kind === 'empty') return {};
+  if (body.kind === 'invalid') throw body.error;
+  return body.value;
+}
+
+/** Splits `<id>:<verb>` (the custom-method syntax of the HTTP+JSON binding). */
+function splitVerb(segment: string): { id: string; verb?: string } {
+  const at = segment.lastIndexOf(':');
+  return at <= 0 ? { id: segment } : { id: segment.slice(0, at), verb: segment.slice(at + 1) };
+}
+
+/**
+ * The HTTP+JSON binding of A2A v1.0 (specification section 11): the same operations as the
+ * JSON-RPC endpoint, with google.rpc.Status error bodies.
+ */
+export function registerRestRoutes(app: FastifyInstance, opts: RestRouteOptions): void {
+  const { handler } = opts;
+  const config = { binding: 'rest' as const };
+
+  const context = (req: FastifyRequest, signal?: AbortSignal): CallContext => {
+    // The paths are v1.0's; the header only has to name a version this server speaks.
+    requestedVersion(req);
+    return { scope: opts.resolveScope(req), signal };
+  };
+
+  const json = (reply: FastifyReply, value: unknown) => reply.type(A2A_CONTENT_TYPE).send(value);
+
+  const stream = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    open: (ctx: CallContext) => AsyncIterable<StreamItem>,
+  ) => {
+    const controller = new AbortController();
+    const iterator = open(context(req, controller.signal))[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    if (first.done) throw A2AErrors.internal('The stream ended before its first event');
+    await relayStream({
+      reply,
+      first: first.value,
+      rest: iterator,
+      controller,
+      streams: opts.streams,
+      encode: (item): StreamResponse => item.event,
+      encodeError: (err) => {
+        const { error, internal } = toA2AError(err);
+        if (internal) req.log.error({ err }, 'stream failed');
+        return error.toRestError();
+      },
+    });
+    return reply;
+  };
+
+  app.post('/message::send', { config }, async (req, reply) => {
+    const params = parseParams(SendMessageRequestSchema, bodyOf(req), '');
+    return json(reply, await handler.sendMessage(params, context(req)));
+  });
+
+  app.post('/message::stream', { config, sse: 'manual' }, async (req, reply) => {
+    const params = parseParams(SendMessageRequestSchema, bodyOf(req), '');
+    return stream(req, reply, (ctx) => handler.sendStreamingMessage(params, ctx));
+  });
+
+  app.get('/tasks', { config }, async (req, reply) => {
+    const q = req.query as Query;
+    const params = parseParams(
+      ListTasksRequestSchema,
+      {
+        contextId: queryValue(q, 'contextId', 'string'),
+        status: queryValue(q, 'status', 'string'),
+        pageSize: queryValue(q, 'pageSize', 'int'),
+        pageToken: queryValue(q, 'pageToken', 'string'),
+        historyLength: queryValue(q, 'historyLength', 'int'),
+        statusTimestampAfter: queryValue(q, 'statusTimestampAfter', 'string'),
+        includeArtifacts: queryValue(q, 'includeArtifacts', 'bool'),
+      },
+      '',
+    );
+    return json(reply, await handler.listTasks(params, context(req)));
+  });
+
+  const subscribe = (req: FastifyRequest, reply: FastifyReply, id: string) => {
+    const lastEventId = req.headers['last-event-id'];
+    const resumeAfter = typeof lastEventId === 'string' && lastEventId !== '' ? lastEventId : undefined;
+    return stream(req, reply, (ctx) => handler.subscribeToTask({ id }, ctx, resumeAfter));
+  };
+
+  app.get('/tasks/:task', { config, sse: 'manual' }, async (req, reply) => {
+    const { id, verb } = splitVerb((req.params as { task: string }).task);
+    if (verb === 'subscribe') return subscribe(req, reply, id);
+    if (verb !== undefined) throw A2AErrors.methodNotFound(`GET /tasks/{id}:${verb}`);
+    const q = req.query as Query;
+    const params = parseParams(
+      GetTaskRequestSchema,
+      { id, historyLength: queryValue(q, 'historyLength', 'int') },
+      '',
+    );
+    return json(reply, await handler.getTask(params, context(req)));
+  });
+
+  app.post('/tasks/:task', { config, sse: 'manual' }, async (req, reply) => {
+    const { id, verb } = splitVerb((req.params as { task: string }).task);
+    if (verb === 'subscribe') return subscribe(req, reply, id);
+    if (verb !== 'cancel') throw A2AErrors.methodNotFound(`POST /tasks/{id}${verb ? `:${verb}` : ''}`);
+    const body = bodyOf(req) as Record<string, unknown>;
+    const params = parseParams(CancelTaskRequestSchema, { ...body, id }, '');
+    return json(reply, await handler.cancelTask(params, context(req)));
+  });
+
+  const configsPath = '/tasks/:taskId/pushNotificationConfigs';
+  app.post(configsPath, { config }, async (req, reply) => {
+    const { taskId } = req.params as { taskId: string };
+    const body = bodyOf(req) as Record<string, unknown>;
+    const params = parseParams(CreateTaskPushNotificationConfigRequestSchema, { ...body, taskId }, '');
+    return json(reply, await handler.createPushConfig(params, context(req)));
+  });
+  app.get(configsPath, { config }, async (req, reply) => {
+    const { taskId } = req.params as { taskId: string };
+    return json(reply, await handler.listPushConfigs({ taskId }, context(req)));
+  });
+  app.get(`${configsPath}/:id`, { config }, async (req, reply) => {
+    const { taskId, id } = req.params as { taskId: string; id: string };
+    return json(reply, await handler.getPushConfig({ taskId, id }, context(req)));
+  });
+  app.delete(`${configsPath}/:id`, { config }, async (req, reply) => {
+    const { taskId, id } = req.params as { taskId: string; id: string };
+    await handler.deletePushConfig({ taskId, id }, context(req));
+    return json(reply, {});
+  });
+
+  app.get('/extendedAgentCard', { config }, async (req, reply) =>
+    json(reply, await handler.getExtendedAgentCard(context(req))),
+  );
+}
