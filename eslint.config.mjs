@@ -29,6 +29,17 @@ export default [
               onlyDependOnLibsWithTags: ['scope:protocol', 'scope:telemetry', 'scope:auth', 'scope:store'],
             },
             {
+              sourceTag: 'scope:runtime',
+              onlyDependOnLibsWithTags: [
+                'scope:protocol',
+                'scope:store',
+                'scope:a2a',
+                'scope:platform',
+                'scope:telemetry',
+                'scope:auth',
+              ],
+            },
+            {
               sourceTag: 'scope:a2a',
               onlyDependOnLibsWithTags: ['scope:protocol', 'scope:store', 'scope:telemetry', 'scope:auth'],
             },

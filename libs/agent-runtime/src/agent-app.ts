@@ -1,7 +1,7 @@
+import type { AgentCard } from '@a2a-platform/a2a-protocol';
 import { A2ARequestHandler, a2aPlugin, type AgentExecutor } from '@a2a-platform/a2a-server';
 import { healthRoutes, ServiceLifecycle, type DependencyCheck } from '@a2a-platform/service-kit';
 import type { PushConfigStore, TaskStore } from '@a2a-platform/task-store';
-import type { AgentCard } from '@a2a-platform/a2a-protocol';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 
 export interface AgentAppDeps {
@@ -9,16 +9,24 @@ export interface AgentAppDeps {
   executor: AgentExecutor;
   store: TaskStore;
   pushConfigs: PushConfigStore;
+  /** Deadline of each new task. */
   taskTimeoutMs: number;
+  /** Dependencies /ready waits for (Redis, MCP connections). */
   checks?: DependencyCheck[];
   logger?: FastifyServerOptions['logger'];
   lifecycle?: ServiceLifecycle;
+  /** How long running executions may finish when the server closes. @defaultValue 5000 */
+  drainTimeoutMs?: number;
 }
 
-/** Builds the agent's HTTP server without listening (tests use inject or listen on port 0). */
-export async function buildApp(
-  deps: AgentAppDeps,
-): Promise<{ app: FastifyInstance; handler: A2ARequestHandler }> {
+export interface AgentApp {
+  app: FastifyInstance;
+  handler: A2ARequestHandler;
+  lifecycle: ServiceLifecycle;
+}
+
+/** Builds an agent's HTTP server (A2A routes and health routes) without listening. */
+export async function buildAgentApp(deps: AgentAppDeps): Promise<AgentApp> {
   const app = Fastify({ logger: deps.logger ?? false });
   const lifecycle = deps.lifecycle ?? new ServiceLifecycle();
   const handler = new A2ARequestHandler({
@@ -33,7 +41,7 @@ export async function buildApp(
   await app.register(a2aPlugin, { handler });
   app.addHook('preClose', async () => {
     lifecycle.startDraining();
-    await handler.drain(5_000);
+    await handler.drain(deps.drainTimeoutMs ?? 5_000);
   });
-  return { app, handler };
+  return { app, handler, lifecycle };
 }
