@@ -125,3 +125,144 @@ export type {
   ProtocolVersion,
   A2AMethod,
 } from './jsonrpc.js';
+export {
+  V03RoleSchema,
+  V03TextPartSchema,
+  V03FileWithBytesSchema,
+  V03FileWithUriSchema,
+  V03FilePartSchema,
+  V03DataPartSchema,
+  V03PartSchema,
+  V03MessageSchema,
+  V03ArtifactSchema,
+} from './v03/message.js';
+export type {
+  V03Role,
+  V03TextPart,
+  V03FileWithBytes,
+  V03FileWithUri,
+  V03FilePart,
+  V03DataPart,
+  V03Part,
+  V03Message,
+  V03Artifact,
+} from './v03/message.js';
+export {
+  V03_TASK_STATES,
+  V03TaskStateSchema,
+  V03TaskStatusSchema,
+  V03TaskSchema,
+  V03TaskStatusUpdateEventSchema,
+  V03TaskArtifactUpdateEventSchema,
+  V03SendResultSchema,
+  V03StreamResultSchema,
+} from './v03/task.js';
+export type {
+  V03TaskState,
+  V03TaskStatus,
+  V03Task,
+  V03TaskStatusUpdateEvent,
+  V03TaskArtifactUpdateEvent,
+  V03SendResult,
+  V03StreamResult,
+} from './v03/task.js';
+export {
+  V03PushNotificationAuthenticationInfoSchema,
+  V03PushNotificationConfigSchema,
+  V03TaskPushNotificationConfigSchema,
+  V03MessageSendConfigurationSchema,
+  V03MessageSendParamsSchema,
+  V03TaskIdParamsSchema,
+  V03TaskQueryParamsSchema,
+  V03GetTaskPushNotificationConfigParamsSchema,
+  V03ListTaskPushNotificationConfigParamsSchema,
+  V03DeleteTaskPushNotificationConfigParamsSchema,
+  V03ListTaskPushNotificationConfigResultSchema,
+} from './v03/requests.js';
+export type {
+  V03PushNotificationAuthenticationInfo,
+  V03PushNotificationConfig,
+  V03TaskPushNotificationConfig,
+  V03MessageSendConfiguration,
+  V03MessageSendParams,
+  V03TaskIdParams,
+  V03TaskQueryParams,
+  V03GetTaskPushNotificationConfigParams,
+  V03ListTaskPushNotificationConfigParams,
+  V03DeleteTaskPushNotificationConfigParams,
+  V03ListTaskPushNotificationConfigResult,
+} from './v03/requests.js';
+export {
+  V03_PROTOCOL_VERSION,
+  V03OAuthFlowsSchema,
+  V03SecuritySchemeSchema,
+  V03SecurityRequirementSchema,
+  V03AgentInterfaceSchema,
+  V03AgentCapabilitiesSchema,
+  V03AgentSkillSchema,
+  V03AgentCardSchema,
+} from './v03/agent-card.js';
+export type {
+  V03OAuthFlows,
+  V03SecurityScheme,
+  V03SecurityRequirement,
+  V03AgentInterface,
+  V03AgentCapabilities,
+  V03AgentSkill,
+  V03AgentCard,
+} from './v03/agent-card.js';
+export { taskStateToV03, taskStateFromV03, roleToV03, roleFromV03 } from './convert/task-state.js';
+export {
+  partToV03,
+  partFromV03,
+  messageToV03,
+  messageFromV03,
+  artifactToV03,
+  artifactFromV03,
+} from './convert/message.js';
+export {
+  taskStatusToV03,
+  taskStatusFromV03,
+  taskToV03,
+  taskFromV03,
+  statusUpdateToV03,
+  statusUpdateFromV03,
+  artifactUpdateToV03,
+  artifactUpdateFromV03,
+  streamEventToV03,
+  streamEventFromV03,
+  sendResultToV03,
+  sendResultFromV03,
+} from './convert/task.js';
+export {
+  sendParamsFromV03,
+  sendParamsToV03,
+  getTaskParamsFromV03,
+  getTaskParamsToV03,
+  cancelTaskParamsFromV03,
+  cancelTaskParamsToV03,
+  subscribeParamsFromV03,
+  subscribeParamsToV03,
+} from './convert/requests.js';
+export {
+  pushNotificationConfigToV03,
+  pushNotificationConfigFromV03,
+  taskPushConfigToV03,
+  taskPushConfigFromV03,
+  getPushConfigParamsFromV03,
+  getPushConfigParamsToV03,
+  listPushConfigParamsFromV03,
+  listPushConfigParamsToV03,
+  deletePushConfigParamsFromV03,
+  deletePushConfigParamsToV03,
+  listPushConfigsResultToV03,
+  listPushConfigsResultFromV03,
+} from './convert/push-config.js';
+export {
+  securitySchemeToV03,
+  securitySchemeFromV03,
+  securityRequirementToV03,
+  securityRequirementFromV03,
+} from './convert/security-scheme.js';
+export { agentCardToV03, agentCardFromV03 } from './convert/agent-card.js';
+export type { AgentCardConversionOptions } from './convert/agent-card.js';

@@ -50,13 +50,35 @@ export const TaskArtifactUpdateEventSchema = z.object({
 });
 export type TaskArtifactUpdateEvent = z.infer<typeof TaskArtifactUpdateEventSchema>;
 
+/**
+ * A proto `oneof` in ProtoJSON: `variants` parsed after checking that at most one of `keys` is set
+ * (a union of objects alone would accept two and silently keep the first).
+ */
+function oneofPayload<T extends z.ZodType>(keys: readonly string[], variants: T) {
+  return z.preprocess((value, ctx) => {
+    if (typeof value === 'object' && value !== null) {
+      const set = keys.filter((k) => (value as Record<string, unknown>)[k] !== undefined);
+      if (set.length > 1) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected exactly one of ${keys.join(', ')}; got ${set.join(', ')}`,
+        });
+      }
+    }
+    return value;
+  }, variants);
+}
+
 /** One event of a stream: exactly one of `task`, `message`, `statusUpdate`, `artifactUpdate`. */
-export const StreamResponseSchema = z.union([
-  z.object({ task: TaskSchema }),
-  z.object({ message: MessageSchema }),
-  z.object({ statusUpdate: TaskStatusUpdateEventSchema }),
-  z.object({ artifactUpdate: TaskArtifactUpdateEventSchema }),
-]);
+export const StreamResponseSchema = oneofPayload(
+  ['task', 'message', 'statusUpdate', 'artifactUpdate'],
+  z.union([
+    z.object({ task: TaskSchema }),
+    z.object({ message: MessageSchema }),
+    z.object({ statusUpdate: TaskStatusUpdateEventSchema }),
+    z.object({ artifactUpdate: TaskArtifactUpdateEventSchema }),
+  ]),
+);
 export type StreamResponse =
   | { task: Task }
   | { message: z.infer<typeof MessageSchema> }
@@ -64,8 +86,8 @@ export type StreamResponse =
   | { artifactUpdate: TaskArtifactUpdateEvent };
 
 /** Result of SendMessage: a Task or a direct Message. */
-export const SendMessageResponseSchema = z.union([
-  z.object({ task: TaskSchema }),
-  z.object({ message: MessageSchema }),
-]);
+export const SendMessageResponseSchema = oneofPayload(
+  ['task', 'message'],
+  z.union([z.object({ task: TaskSchema }), z.object({ message: MessageSchema })]),
+);
 export type SendMessageResponse = { task: Task } | { message: z.infer<typeof MessageSchema> };
