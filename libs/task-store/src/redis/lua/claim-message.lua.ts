@@ -1,0 +1,14 @@
+/** claim-message: records that a message was delivered to a task (idempotent follow-ups). */
+export const CLAIM_MESSAGE_LUA = `
+-- KEYS[1] task hash, KEYS[2] claimed message ids.
+-- ARGV[1] now (store clock, ms), [2] messageId.
+-- Returns 1 when the message is new to the task, 0 when it was claimed (or created the task) before,
+--   -1 when the task does not exist (checked before any write).
+-- The set gets the task hash's remaining TTL, so it ends with the task.
+local f = redis.call('HMGET', KEYS[1], 'state', 'expiresAt')
+if not f[1] or (f[2] and tonumber(f[2]) <= tonumber(ARGV[1])) then return -1 end
+local added = redis.call('SADD', KEYS[2], ARGV[2])
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl > 0 then redis.call('PEXPIRE', KEYS[2], ttl) end
+return added
+`;

@@ -1,0 +1,187 @@
+import type { Redis } from 'ioredis';
+import { RedisPushConfigStore, RedisTaskStore, TaskStoreError, type TaskScope } from '../src/index.js';
+import { describeTaskStoreContract } from './task-store-contract.js';
+import { deleteKeys, newRedisClient, testPrefix } from './redis-test-support.js';
+import { newTask, textArtifact, userMessage } from './task-store-fixtures.js';
+
+const prefix = testPrefix('redis-task-store');
+let client: Redis;
+let stores = 0;
+
+beforeAll(() => {
+  client = newRedisClient();
+});
+afterAll(async () => {
+  await deleteKeys(client, prefix);
+  client.disconnect();
+});
+
+// Each contract test gets its own prefix under the file's: an empty store, as the contract expects.
+describeTaskStoreContract('RedisTaskStore', async (options) => {
+  const store = new RedisTaskStore({
+    client,
+    prefix: `${prefix}:${++stores}`,
+    maxEventsPerTask: options?.maxEventsPerTask,
+  });
+  return { store, cleanup: () => store.close() };
+});
+
+describe('RedisTaskStore', () => {
+  const scope: TaskScope = { tenant: 'acme', owner: 'alice' };
+  let store: RedisTaskStore;
+  let storePrefix: string;
+
+  beforeEach(() => {
+    storePrefix = `${prefix}:${++stores}`;
+    store = new RedisTaskStore({ client, prefix: storePrefix, ttlMs: 60_000, retentionMs: 5_000 });
+  });
+  afterEach(() => store.close());
+
+  it('keeps JSON exactly: empty arrays, large and precise numbers, unicode, escapes', async () => {
+    const data = { items: [], nested: { empty: {}, list: [[], [1.5]] }, big: 9007199254740991, pi: Math.PI };
+    const task = newTask({
+      metadata: { tags: [], amount: 1234567890.123456, note: 'quote " slash / backslash \\ é 🚚' },
+      history: [],
+      artifacts: [{ artifactId: 'init', parts: [{ data }] }],
+    });
+    const created = await store.create({ task, scope });
+    expect(created.record.task).toEqual({
+      ...task,
+      status: { ...task.status, timestamp: expect.any(String) },
+    });
+    const chunk = { artifactId: 'init', parts: [{ data: { more: [] } }], metadata: { n: 0.1 + 0.2 } };
+    const appended = await store.appendArtifact(task.id, scope, { artifact: chunk, append: true });
+    expect(appended.record.task.artifacts).toEqual([
+      { artifactId: 'init', parts: [{ data }, { data: { more: [] } }] },
+    ]);
+    expect(appended.event.event).toEqual({
+      artifactUpdate: { taskId: task.id, contextId: task.contextId, artifact: chunk, append: true },
+    });
+    expect((await store.get(task.id, scope))?.task).toEqual(appended.record.task);
+  });
+
+  it('puts every key of a task in one slot and gives each a TTL', async () => {
+    const task = newTask();
+    await store.create({ task, scope, messageId: 'm-1', timeoutMs: 30_000 });
+    await store.appendArtifact(task.id, scope, { artifact: textArtifact('a', 'x') });
+    await new RedisPushConfigStore({ client, prefix: storePrefix, ttlMs: 60_000 }).set(task.id, {
+      url: 'https://hook.test/',
+    });
+    const keys = await client.keys(`${storePrefix}:{t:${task.id}}*`);
+    expect(keys.sort()).toEqual(
+      ['', ':ev', ':msgs', ':push'].map((suffix) => `${storePrefix}:{t:${task.id}}${suffix}`).sort(),
+    );
+    const slots = await Promise.all(
+      keys.map((key) => client.call('CLUSTER', 'KEYSLOT', key).catch(() => null)),
+    );
+    if (slots[0] !== null) expect(new Set(slots).size).toBe(1);
+    for (const key of keys) {
+      const ttl = await client.pttl(key);
+      expect(ttl).toBeGreaterThan(50_000);
+      expect(ttl).toBeLessThanOrEqual(60_000);
+    }
+    // At the end every key gets the retention period instead.
+    await store.transition(task.id, scope, { status: { state: 'TASK_STATE_COMPLETED' } });
+    for (const key of keys) expect(await client.pttl(key)).toBeLessThanOrEqual(5_000);
+    expect(await client.zscore(`${storePrefix}:deadlines`, task.id)).toBeNull();
+  });
+
+  it('forgets an ended task after retentionMs on its own clock', async () => {
+    const clock = { now: Date.now() };
+    const timed = new RedisTaskStore({
+      client,
+      prefix: `${storePrefix}:clock`,
+      retentionMs: 5_000,
+      now: () => clock.now,
+    });
+    try {
+      const task = newTask();
+      await timed.create({ task, scope, messageId: 'm-1' });
+      await timed.transition(task.id, scope, { status: { state: 'TASK_STATE_COMPLETED' } });
+      clock.now += 4_999;
+      expect(await timed.get(task.id, scope)).toBeDefined();
+      clock.now += 1;
+      expect(await timed.get(task.id, scope)).toBeUndefined();
+      expect(await timed.readEvents(task.id, '')).toEqual({ events: [], trimmed: false });
+      expect((await timed.list(scope, {})).tasks).toEqual([]);
+      expect(await timed.claimMessage(task.id, 'm-2').catch((err: TaskStoreError) => err.code)).toBe(
+        'NOT_FOUND',
+      );
+    } finally {
+      await timed.close();
+    }
+  });
+
+  it('creates with artifacts and history, and keeps appending to them', async () => {
+    const opening = userMessage('hello');
+    const task = newTask({ history: [opening], artifacts: [textArtifact('a', '1'), textArtifact('b', '2')] });
+    await store.create({ task, scope });
+    await store.appendArtifact(task.id, scope, { artifact: textArtifact('b', '3'), append: true });
+    const follow = userMessage('more');
+    const { record } = await store.transition(task.id, scope, {
+      status: { state: 'TASK_STATE_WORKING' },
+      appendHistory: [follow],
+    });
+    expect(record.task.artifacts).toEqual([textArtifact('a', '1'), textArtifact('b', '2', '3')]);
+    expect(record.task.history).toEqual([opening, follow]);
+  });
+
+  it('keeps ids with separators apart: tasks, tenants and owners cannot collide', async () => {
+    const a = newTask({ id: 'x}:ev' });
+    const b = newTask({ id: 'x' });
+    await store.create({ task: a, scope });
+    await store.create({ task: b, scope });
+    await store.appendArtifact(b.id, scope, { artifact: textArtifact('a', 'x') });
+    expect((await store.get(a.id, scope))?.version).toBe(1);
+    const tricky = { tenant: 'a:b', owner: 'c' };
+    const other = { tenant: 'a', owner: 'b:c' };
+    await store.create({ task: newTask(), scope: tricky });
+    expect((await store.list(other, {})).totalSize).toBe(0);
+    expect((await store.list(tricky, {})).totalSize).toBe(1);
+  });
+
+  it('starts a reaper that fails due tasks by itself and stops with close()', async () => {
+    const task = newTask();
+    await store.create({ task, scope, timeoutMs: 1 });
+    store.startReaper({ intervalMs: 10 });
+    const deadline = Date.now() + 3000;
+    while ((await store.get(task.id, scope))?.task.status.state !== 'TASK_STATE_FAILED') {
+      if (Date.now() > deadline) throw new Error('the reaper did not fail the task');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  });
+
+  it('fires onCancel for a task canceled before the subscription took hold', async () => {
+    const task = newTask();
+    await store.create({ task, scope });
+    // Another instance cancels it before this store has ever subscribed.
+    const other = new RedisTaskStore({ client, prefix: storePrefix });
+    await other.cancel(task.id, scope);
+    await other.close();
+    await new Promise<void>((resolve) => store.onCancel(task.id, resolve));
+  });
+});
+
+describe('RedisPushConfigStore', () => {
+  const pushPrefix = `${prefix}:push`;
+
+  it('sets, gets, lists, replaces and deletes configs of a task, with a TTL', async () => {
+    const push = new RedisPushConfigStore({ client, prefix: pushPrefix, ttlMs: 10_000 });
+    const first = await push.set('t-1', { url: 'https://a.test/hook', token: 'secret' });
+    expect(first.id).toEqual(expect.any(String));
+    expect(first.taskId).toBe('t-1');
+    const second = await push.set('t-1', { id: 'cfg-2', url: 'https://b.test/hook' });
+    expect(await push.get('t-1', 'cfg-2')).toEqual(second);
+    expect(await push.get('t-2', 'cfg-2')).toBeUndefined();
+    expect((await push.list('t-1')).map((config) => config.id).sort()).toEqual([first.id, 'cfg-2'].sort());
+    await push.set('t-1', { id: 'cfg-2', url: 'https://c.test/hook' });
+    expect((await push.get('t-1', 'cfg-2'))?.url).toBe('https://c.test/hook');
+    expect(await push.delete('t-1', 'cfg-2')).toBe(true);
+    expect(await push.delete('t-1', 'cfg-2')).toBe(false);
+    expect(await push.list('t-1')).toEqual([first]);
+    expect(await push.list('t-2')).toEqual([]);
+    const ttl = await client.pttl(`${pushPrefix}:{t:t-1}:push`);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(10_000);
+  });
+});
