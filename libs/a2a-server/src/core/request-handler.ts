@@ -159,6 +159,11 @@ export class A2ARequestHandler {
     if (lastEventId) {
       const replay = await this.storeCall(() => this.store.readEvents(req.id, lastEventId), req.id);
       if (!replay.trimmed) {
+        // Nothing was missed and nothing more will come: watching would wait forever.
+        if (replay.events.length === 0 && isFinalForStream(record.task.status.state)) {
+          yield this.snapshot(record, undefined);
+          return;
+        }
         yield* this.follow({ ...record, lastEventId }, ctx.signal);
         return;
       }

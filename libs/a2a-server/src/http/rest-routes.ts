@@ -56,6 +56,12 @@ export function registerRestRoutes(app: FastifyInstance, opts: RestRouteOptions)
   const { handler } = opts;
   const config = { binding: 'rest' as const };
 
+  // The version is checked before anything is read from the request: an unsupported version
+  // is VersionNotSupported whatever else is wrong with the request.
+  app.addHook('preHandler', async (req) => {
+    if (req.routeOptions.config.binding === 'rest') requestedVersion(req);
+  });
+
   const context = (req: FastifyRequest, signal?: AbortSignal): CallContext => {
     // The paths are v1.0's; the header only has to name a version this server speaks.
     requestedVersion(req);

@@ -60,6 +60,9 @@ export async function relayStream(relay: SseRelay): Promise<void> {
     untrack();
     controller.abort();
     await relay.rest.return?.(undefined).catch(() => undefined);
+    // The route handlers return `reply`, whose `then` waits for the response to end, so the
+    // plugin's own close-after-handler never runs: the stream must be ended here.
+    sse.close();
   }
 }
 
