@@ -1,5 +1,10 @@
 import type { AgentCard } from '@a2a-platform/a2a-protocol';
-import { A2ARequestHandler, a2aPlugin, type AgentExecutor } from '@a2a-platform/a2a-server';
+import {
+  A2ARequestHandler,
+  a2aFrameworkErrors,
+  a2aPlugin,
+  type AgentExecutor,
+} from '@a2a-platform/a2a-server';
 import { healthRoutes, ServiceLifecycle, type DependencyCheck } from '@a2a-platform/service-kit';
 import type { PushConfigStore, TaskStore } from '@a2a-platform/task-store';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -17,6 +22,11 @@ export interface AgentAppDeps {
   lifecycle?: ServiceLifecycle;
   /** How long running executions may finish when the server closes. @defaultValue 5000 */
   drainTimeoutMs?: number;
+  /**
+   * How often this instance fails tasks whose deadline passed. Every instance reaps, so a task
+   * whose instance died still ends. 0 disables it. @defaultValue 1000
+   */
+  reaperIntervalMs?: number;
 }
 
 export interface AgentApp {
@@ -25,9 +35,39 @@ export interface AgentApp {
   lifecycle: ServiceLifecycle;
 }
 
+function startReaper(
+  store: TaskStore,
+  intervalMs: number,
+  log: FastifyInstance['log'],
+): NodeJS.Timeout | undefined {
+  if (intervalMs <= 0) return undefined;
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    store
+      .reapExpired()
+      .then((ids) => ids.length > 0 && log.warn({ taskIds: ids }, 'failed tasks past their deadline'))
+      .catch((err: unknown) => log.warn({ err }, 'deadline reaper failed'))
+      .finally(() => (running = false));
+  }, intervalMs);
+  timer.unref();
+  return timer;
+}
+
 /** Builds an agent's HTTP server (A2A routes and health routes) without listening. */
 export async function buildAgentApp(deps: AgentAppDeps): Promise<AgentApp> {
-  const app = Fastify({ logger: deps.logger ?? false });
+  const app = Fastify({ logger: deps.logger ?? false, frameworkErrors: a2aFrameworkErrors });
+  app.setNotFoundHandler((req, reply) => {
+    void reply.code(404).send({
+      error: {
+        code: 404,
+        status: 'NOT_FOUND',
+        message: `No route for ${req.method} ${req.url}`,
+        details: [],
+      },
+    });
+  });
   const lifecycle = deps.lifecycle ?? new ServiceLifecycle();
   const handler = new A2ARequestHandler({
     card: deps.card,
@@ -39,7 +79,9 @@ export async function buildAgentApp(deps: AgentAppDeps): Promise<AgentApp> {
   });
   await app.register(healthRoutes, { lifecycle, checks: deps.checks });
   await app.register(a2aPlugin, { handler });
+  const reaper = startReaper(deps.store, deps.reaperIntervalMs ?? 1_000, app.log);
   app.addHook('preClose', async () => {
+    clearInterval(reaper);
     lifecycle.startDraining();
     await handler.drain(deps.drainTimeoutMs ?? 5_000);
   });

@@ -1,26 +1,72 @@
 import {
   MemoryPushConfigStore,
   MemoryTaskStore,
+  RedisPushConfigStore,
+  RedisTaskStore,
+  redisClientOptions,
   type PushConfigStore,
   type TaskStore,
 } from '@a2a-platform/task-store';
 import type { DependencyCheck } from '@a2a-platform/service-kit';
+import { Cluster, Redis } from 'ioredis';
 import type { AgentEnv } from './agent-env.js';
 
 export interface TaskStores {
   kind: 'memory' | 'redis';
   tasks: TaskStore;
   pushConfigs: PushConfigStore;
+  /** Readiness: Redis answers PING. */
   checks: DependencyCheck[];
   close(): Promise<void>;
 }
 
-/** The stores an agent uses: Redis when configured (TASK_STORE or REDIS_URL), else memory. */
+/** `host:port,host:port` of REDIS_CLUSTER_NODES. */
+function clusterNodes(spec: string): { host: string; port: number }[] {
+  return spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      const at = s.lastIndexOf(':');
+      return { host: s.slice(0, at), port: Number(s.slice(at + 1)) };
+    });
+}
+
+function openRedis(env: AgentEnv): Redis | Cluster {
+  const options = redisClientOptions();
+  if (env.REDIS_CLUSTER_NODES) {
+    const tls = env.REDIS_URL?.startsWith('rediss://') ? { tls: {} } : {};
+    return new Cluster(clusterNodes(env.REDIS_CLUSTER_NODES), {
+      redisOptions: { ...options, ...tls },
+      clusterRetryStrategy: options.retryStrategy,
+    });
+  }
+  // rediss:// URLs enable TLS in ioredis by themselves.
+  return new Redis(env.REDIS_URL ?? 'redis://127.0.0.1:6379', options);
+}
+
+/**
+ * The stores an agent uses: Redis when TASK_STORE=redis or REDIS_URL / REDIS_CLUSTER_NODES is
+ * set (shared by every instance), else memory (one process, lost on restart).
+ */
 export async function openTaskStores(env: AgentEnv): Promise<TaskStores> {
   const kind = env.TASK_STORE ?? (env.REDIS_URL || env.REDIS_CLUSTER_NODES ? 'redis' : 'memory');
-  if (kind === 'redis') {
-    throw new Error('TASK_STORE=redis: the Redis task store is not wired into the agents yet');
+  if (kind === 'memory') {
+    const tasks = new MemoryTaskStore();
+    return { kind, tasks, pushConfigs: new MemoryPushConfigStore(), checks: [], close: () => tasks.close() };
   }
-  const tasks = new MemoryTaskStore();
-  return { kind, tasks, pushConfigs: new MemoryPushConfigStore(), checks: [], close: () => tasks.close() };
+  const client = openRedis(env);
+  // A failed connection is reported by /ready and by store errors; ioredis keeps reconnecting.
+  client.on('error', () => undefined);
+  const tasks = new RedisTaskStore({ client });
+  return {
+    kind,
+    tasks,
+    pushConfigs: new RedisPushConfigStore({ client }),
+    checks: [{ name: 'redis', check: async () => (await client.ping()) === 'PONG' }],
+    close: async () => {
+      await tasks.close();
+      client.disconnect();
+    },
+  };
 }

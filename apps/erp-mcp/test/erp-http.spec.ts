@@ -1,0 +1,228 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies of raw HTTP responses */
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Database } from 'better-sqlite3';
+import type { FastifyInstance } from 'fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from '../src/app.js';
+import { openErpDatabase } from '../src/db/erp-database.js';
+import { NotificationOutboxRepository } from '../src/db/notification-outbox-repository.js';
+import { PurchaseOrderRepository } from '../src/db/purchase-order-repository.js';
+import { SupplierRepository } from '../src/db/supplier-repository.js';
+import { erpTools } from '../src/mcp/erp-mcp-server.js';
+
+const json = async (response: Response) => (await response.json()) as Record<string, any>;
+const sessionCount = async (baseUrl: string) =>
+  (await json(await fetch(`${baseUrl}/health`))).sessions as number;
+
+const MCP_HEADERS = {
+  'content-type': 'application/json',
+  accept: 'application/json, text/event-stream',
+  'mcp-protocol-version': '2025-11-25',
+};
+
+describe('ERP MCP server over Streamable HTTP', () => {
+  let dir: string;
+  let db: Database;
+  let app: FastifyInstance;
+  let baseUrl: string;
+  let client: Client;
+  let transport: StreamableHTTPClientTransport;
+
+  const outputSchemas = () => {
+    const definitions = erpTools({
+      suppliers: new SupplierRepository(db),
+      orders: new PurchaseOrderRepository(db),
+      outbox: new NotificationOutboxRepository(db),
+    });
+    return new Map(definitions.map((t) => [t.name, t.outputSchema]));
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'erp-mcp-http-'));
+    db = openErpDatabase(join(dir, 'erp.db')).db;
+    app = buildApp({ db });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    if (!address || typeof address === 'string') throw new Error('no port');
+    baseUrl = `http://127.0.0.1:${address.port}`;
+  });
+  afterAll(async () => {
+    await app.close();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  beforeEach(async () => {
+    client = new Client({ name: 'erp-http-spec', version: '1.0.0' });
+    transport = new StreamableHTTPClientTransport(new URL(`${baseUrl}/mcp`));
+    await client.connect(transport);
+  });
+  afterEach(async () => {
+    await client.close();
+  });
+
+  it('answers the health routes', async () => {
+    for (const path of ['/health', '/ready', '/live']) {
+      const response = await fetch(`${baseUrl}${path}`);
+      expect(response.status).toBe(200);
+    }
+    const health = (await (await fetch(`${baseUrl}/health`)).json()) as { sessions: number };
+    expect(health).toMatchObject({ status: 'ok', service: 'erp-mcp', sessions: expect.any(Number) });
+  });
+
+  it('lists the five tools with input and output schemas', async () => {
+    const { tools } = await client.listTools();
+    expect(tools.map((t) => t.name).sort()).toEqual([
+      'approve_purchase_order',
+      'create_purchase_order',
+      'get_purchase_order',
+      'list_suppliers',
+      'send_po_notification',
+    ]);
+    for (const tool of tools) {
+      expect(tool.inputSchema.type).toBe('object');
+      expect(tool.outputSchema?.type).toBe('object');
+      expect(tool.description).toBeTruthy();
+    }
+    const create = tools.find((t) => t.name === 'create_purchase_order');
+    expect(create?.inputSchema.required).toEqual(
+      expect.arrayContaining(['supplierId', 'lines', 'idempotencyKey']),
+    );
+  });
+
+  it('runs the purchasing flow with structured content matching each output schema', async () => {
+    await client.listTools();
+    const schemas = outputSchemas();
+    const call = async (name: string, args: Record<string, unknown>) => {
+      const result = await client.callTool({ name, arguments: args });
+      expect(result.isError).toBeFalsy();
+      expect(schemas.get(name)?.safeParse(result.structuredContent).success).toBe(true);
+      expect((result.content as { type: string }[])[0]).toMatchObject({ type: 'text' });
+      return result.structuredContent as Record<string, any>;
+    };
+    const offers = await call('list_suppliers', { sku: 'HYD-OIL-46-20L' });
+    const cheapest = offers.suppliers[0];
+    const request = {
+      supplierId: cheapest.supplierId,
+      lines: [{ sku: 'HYD-OIL-46-20L', quantity: cheapest.offers[0].minOrderQuantity * 4 }],
+      idempotencyKey: 'http-flow-1',
+    };
+    const created = await call('create_purchase_order', request);
+    expect(created).toMatchObject({ status: 'pending_approval', replayed: false });
+    expect((await call('create_purchase_order', request)).orderId).toBe(created.orderId);
+    const approved = await call('approve_purchase_order', {
+      orderId: created.orderId,
+      approver: 'http.spec',
+    });
+    expect(approved.status).toBe('approved');
+    const sent = await call('send_po_notification', { orderId: created.orderId });
+    expect(sent).toMatchObject({ status: 'pending', recipient: cheapest.email });
+    const fetched = await call('get_purchase_order', { orderId: created.orderId });
+    expect(fetched.notifications).toHaveLength(1);
+  });
+
+  it('reports invalid arguments as isError results naming the field', async () => {
+    const wrongType = await client.callTool({
+      name: 'create_purchase_order',
+      arguments: {
+        supplierId: 'SUP-FASTFIX',
+        lines: [{ sku: 'NUT-M8-8', quantity: 'ten' }],
+        idempotencyKey: 'bad-1',
+      },
+    });
+    expect(wrongType.isError).toBe(true);
+    expect(JSON.stringify(wrongType.content)).toMatch(/lines\[0\]\.quantity/);
+
+    const zero = await client.callTool({
+      name: 'create_purchase_order',
+      arguments: {
+        supplierId: 'SUP-FASTFIX',
+        lines: [{ sku: 'NUT-M8-8', quantity: 0 }],
+        idempotencyKey: 'bad-2',
+      },
+    });
+    expect(zero.isError).toBe(true);
+    expect(JSON.stringify(zero.content)).toMatch(/lines\[0\]\.quantity/);
+
+    const unknownSupplier = await client.callTool({
+      name: 'create_purchase_order',
+      arguments: {
+        supplierId: 'SUP-NOPE',
+        lines: [{ sku: 'NUT-M8-8', quantity: 10 }],
+        idempotencyKey: 'bad-3',
+      },
+    });
+    expect(unknownSupplier.isError).toBe(true);
+    expect(JSON.stringify(unknownSupplier.content)).toMatch(/supplierId/);
+
+    const missing = await client.callTool({
+      name: 'approve_purchase_order',
+      arguments: { orderId: 'PO-000002' },
+    });
+    expect(missing.isError).toBe(true);
+    expect(JSON.stringify(missing.content)).toMatch(/approver/);
+  });
+
+  it('rejects requests without a session (400) and with an unknown one (404)', async () => {
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' });
+    const missing = await fetch(`${baseUrl}/mcp`, { method: 'POST', headers: MCP_HEADERS, body });
+    expect(missing.status).toBe(400);
+    const unknown = await fetch(`${baseUrl}/mcp`, {
+      method: 'POST',
+      headers: { ...MCP_HEADERS, 'mcp-session-id': 'not-a-session' },
+      body,
+    });
+    expect(unknown.status).toBe(404);
+    expect((await json(unknown)).error.code).toBe(-32001);
+    const get = await fetch(`${baseUrl}/mcp`, { headers: { accept: 'text/event-stream' } });
+    expect(get.status).toBe(400);
+    const malformed = await fetch(`${baseUrl}/mcp`, {
+      method: 'POST',
+      headers: MCP_HEADERS,
+      body: '{"jsonrpc":',
+    });
+    expect(malformed.status).toBe(400);
+    expect((await json(malformed)).error.code).toBe(-32700);
+  });
+
+  it('refuses foreign Host and Origin headers (DNS rebinding)', async () => {
+    const payload = {
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'x', version: '1' } },
+    };
+    const foreignHost = await app.inject({
+      method: 'POST',
+      url: '/mcp',
+      headers: { ...MCP_HEADERS, host: 'evil.example.com' },
+      payload,
+    });
+    expect(foreignHost.statusCode).toBe(403);
+    const foreignOrigin = await app.inject({
+      method: 'POST',
+      url: '/mcp',
+      headers: { ...MCP_HEADERS, host: '127.0.0.1', origin: 'http://evil.example.com' },
+      payload,
+    });
+    expect(foreignOrigin.statusCode).toBe(403);
+    const health = await app.inject({ url: '/health', headers: { host: 'evil.example.com' } });
+    expect(health.statusCode).toBe(200);
+  });
+
+  it('closes the session on DELETE', async () => {
+    const sessionId = transport.sessionId;
+    expect(sessionId).toBeDefined();
+    const sessionsBefore = await sessionCount(baseUrl);
+    await transport.terminateSession();
+    const after = await fetch(`${baseUrl}/mcp`, {
+      method: 'POST',
+      headers: { ...MCP_HEADERS, 'mcp-session-id': sessionId as string },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 9, method: 'tools/list' }),
+    });
+    expect(after.status).toBe(404);
+    expect(await sessionCount(baseUrl)).toBe(sessionsBefore - 1);
+  });
+});
