@@ -29,11 +29,16 @@ export default [
               onlyDependOnLibsWithTags: ['scope:protocol', 'scope:telemetry', 'scope:auth', 'scope:store'],
             },
             {
+              sourceTag: 'scope:mcp',
+              onlyDependOnLibsWithTags: ['scope:protocol', 'scope:telemetry', 'scope:platform', 'scope:auth'],
+            },
+            {
               sourceTag: 'scope:runtime',
               onlyDependOnLibsWithTags: [
                 'scope:protocol',
                 'scope:store',
                 'scope:a2a',
+                'scope:mcp',
                 'scope:platform',
                 'scope:telemetry',
                 'scope:auth',

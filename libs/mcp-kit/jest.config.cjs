@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'mcp-kit',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};
