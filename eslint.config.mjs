@@ -30,7 +30,7 @@ export default [
             },
             {
               sourceTag: 'scope:mcp',
-              onlyDependOnLibsWithTags: ['scope:protocol', 'scope:telemetry', 'scope:platform', 'scope:auth'],
+              onlyDependOnLibsWithTags: ['scope:mcp', 'scope:protocol', 'scope:telemetry', 'scope:platform', 'scope:auth'],
             },
             {
               sourceTag: 'scope:runtime',
