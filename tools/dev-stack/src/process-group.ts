@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { ServiceSpec } from './services.js';
+
+interface Running {
+  spec: ServiceSpec;
+  child: ChildProcess;
+  log: WriteStream;
+  exited: Promise<number | null>;
+}
+
+const LEVELS: Record<number, string> = {
+  10: 'trace',
+  20: 'debug',
+  30: 'info',
+  40: 'warn',
+  50: 'error',
+  60: 'fatal',
+};
+
+/**
+ * The stack's child processes. Each one's output goes whole to `<logDir>/<name>.log`; warnings
+ * and errors are also echoed to the terminal, prefixed with the service name.
+ */
+export class ProcessGroup {
+  private readonly running: Running[] = [];
+  private stopping = false;
+
+  constructor(
+    private readonly root: string,
+    private readonly logDir: string,
+    private readonly onUnexpectedExit: (name: string, code: number | null) => void,
+  ) {}
+
+  start(spec: ServiceSpec): void {
+    const child = spawn(process.execPath, [join(this.root, spec.entry)], {
+      cwd: this.root,
+      env: { ...process.env, ...spec.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const log = createWriteStream(join(this.logDir, `${spec.name}.log`), { flags: 'a' });
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream! }).on('line', (line) => {
+        log.write(`${line}\n`);
+        echo(spec.name, line);
+      });
+    }
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    void exited.then((code) => {
+      if (!this.stopping) this.onUnexpectedExit(spec.name, code);
+    });
+    this.running.push({ spec, child, log, exited });
+  }
+
+  /** SIGTERM in reverse start order, SIGKILL what is still alive after `graceMs`. */
+  async stopAll(graceMs = 10_000): Promise<void> {
+    this.stopping = true;
+    for (const r of [...this.running].reverse()) {
+      if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill('SIGTERM');
+      const timer = setTimeout(() => r.child.kill('SIGKILL'), graceMs);
+      await r.exited;
+      clearTimeout(timer);
+      r.log.end();
+    }
+  }
+}
+
+function echo(name: string, line: string): void {
+  let level = 'info';
+  let msg = line;
+  try {
+    const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { message?: string } };
+    level = LEVELS[entry.level ?? 30] ?? 'info';
+    msg = entry.err?.message ? `${entry.msg ?? ''}: ${entry.err.message}` : (entry.msg ?? line);
+  } catch {
+    level = 'warn';
+  }
+  if (level === 'warn' || level === 'error' || level === 'fatal') {
+    process.stderr.write(`  ${name.padEnd(18)} ${level.toUpperCase()} ${msg}\n`);
+  }
+}
