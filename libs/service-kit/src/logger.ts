@@ -1,3 +1,4 @@
+import { loggerMixin } from '@a2a-platform/telemetry';
 import type { LoggerOptions } from 'pino';
 
 export interface ServiceLoggerSettings {
@@ -9,11 +10,15 @@ export interface ServiceLoggerSettings {
   pretty?: boolean;
 }
 
-/** pino options shared by every service: JSON lines with `service` and `version` on each. */
+/**
+ * pino options shared by every service: JSON lines with `service` and `version` on each, and
+ * `traceId`, `spanId` and `taskId` wherever a span or a task is in scope.
+ */
 export function serviceLoggerOptions(settings: ServiceLoggerSettings): LoggerOptions {
   return {
     level: settings.level ?? 'info',
     base: { service: settings.service, version: settings.version },
+    mixin: loggerMixin,
     timestamp: () => `,"time":"${new Date().toISOString()}"`,
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
     ...(settings.pretty

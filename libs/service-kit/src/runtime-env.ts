@@ -32,6 +32,11 @@ export const taskEnvSchema = z.object({
     .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
     .optional(),
   REDIS_CLUSTER_NODES: z.string().optional(),
+  /** First part of every task-store key and of its notice channel: instances that share tasks share it. */
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[^\s{}]+$/, 'must be non-empty, without spaces or braces')
+    .default('a2a'),
   TASK_TIMEOUT_MS: z.coerce.number().int().positive().default(300_000),
   AUTH_MODE: z.enum(['off', 'jwt']).default('off'),
 });
