@@ -1,2 +1,19 @@
-// Placeholder until the A2A server lands.
-export {};
+import { runAgent } from '@a2a-platform/agent-runtime';
+import { parseConfig } from '@a2a-platform/service-kit';
+import { orchestratorAgentCard } from './agent-card.js';
+import { createReplenishmentExecutor } from './orchestrator-agent.js';
+import { orchestratorEnvSchema } from './orchestrator-env.js';
+
+async function main(): Promise<void> {
+  const env = parseConfig(orchestratorEnvSchema(), process.env);
+  await runAgent({
+    env,
+    card: (url) => orchestratorAgentCard(url, env.SERVICE_VERSION),
+    executor: createReplenishmentExecutor(env),
+  });
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
