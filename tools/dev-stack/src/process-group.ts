@@ -27,11 +27,13 @@ const LEVELS: Record<number, string> = {
 export class ProcessGroup {
   private readonly running: Running[] = [];
   private stopping = false;
+  private readonly killed = new Set<string>();
 
   constructor(
     private readonly root: string,
     private readonly logDir: string,
     private readonly onUnexpectedExit: (name: string, code: number | null) => void,
+    private readonly options: { echo?: boolean } = {},
   ) {}
 
   start(spec: ServiceSpec): void {
@@ -44,14 +46,23 @@ export class ProcessGroup {
     for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream! }).on('line', (line) => {
         log.write(`${line}\n`);
-        echo(spec.name, line);
+        if (this.options.echo !== false) echo(spec.name, line);
       });
     }
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     void exited.then((code) => {
-      if (!this.stopping) this.onUnexpectedExit(spec.name, code);
+      if (!this.stopping && !this.killed.has(spec.name)) this.onUnexpectedExit(spec.name, code);
     });
     this.running.push({ spec, child, log, exited });
+  }
+
+  /** SIGKILLs one service (tests use it to simulate a crash); its exit is not reported as unexpected. */
+  async kill(name: string): Promise<void> {
+    const r = this.running.find((x) => x.spec.name === name);
+    if (!r) return;
+    this.killed.add(name);
+    r.child.kill('SIGKILL');
+    await r.exited;
   }
 
   /** SIGTERM in reverse start order, SIGKILL what is still alive after `graceMs`. */

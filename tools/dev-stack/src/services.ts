@@ -11,12 +11,27 @@ export interface StackSettings {
   dataDir: string;
   redisUrl?: string;
   logLevel: string;
+  /** Ports by service name; the defaults are the runtime contract's. */
+  ports?: Partial<Record<ServiceName, number>>;
+  /** Extra environment by service name (tests use it for thresholds and timeouts). */
+  extraEnv?: Partial<Record<ServiceName, Record<string, string>>>;
 }
+
+export type ServiceName = 'inventory-mcp' | 'erp-mcp' | 'inventory-agent' | 'procurement-agent' | 'orchestrator';
+
+export const DEFAULT_PORTS: Readonly<Record<ServiceName, number>> = {
+  'inventory-mcp': 3101,
+  'erp-mcp': 3102,
+  'inventory-agent': 3001,
+  'procurement-agent': 3002,
+  orchestrator: 3000,
+};
 
 const url = (port: number) => `http://127.0.0.1:${port}`;
 
-/** The five services on their default ports, in start order (MCP servers first, orchestrator last). */
+/** The five services, in start order (MCP servers first, orchestrator last). */
 export function stackServices(settings: StackSettings): ServiceSpec[] {
+  const port = (name: ServiceName) => settings.ports?.[name] ?? DEFAULT_PORTS[name];
   const common: Record<string, string> = {
     HOST: '127.0.0.1',
     LOG_LEVEL: settings.logLevel,
@@ -24,38 +39,20 @@ export function stackServices(settings: StackSettings): ServiceSpec[] {
     NODE_ENV: 'development',
     ...(settings.redisUrl ? { REDIS_URL: settings.redisUrl } : {}),
   };
-  return [
-    {
-      name: 'inventory-mcp',
-      entry: 'apps/inventory-mcp/dist/main.js',
-      port: 3101,
-      env: { ...common, PORT: '3101', DATA_DIR: settings.dataDir },
-    },
-    {
-      name: 'erp-mcp',
-      entry: 'apps/erp-mcp/dist/main.js',
-      port: 3102,
-      env: { ...common, PORT: '3102', DATA_DIR: settings.dataDir },
-    },
-    {
-      name: 'inventory-agent',
-      entry: 'apps/inventory-agent/dist/main.js',
-      port: 3001,
-      env: { ...common, PORT: '3001', INVENTORY_MCP_URL: `${url(3101)}/mcp` },
-    },
-    {
-      name: 'procurement-agent',
-      entry: 'apps/procurement-agent/dist/main.js',
-      port: 3002,
-      env: { ...common, PORT: '3002', ERP_MCP_URL: `${url(3102)}/mcp` },
-    },
-    {
-      name: 'orchestrator',
-      entry: 'apps/orchestrator/dist/main.js',
-      port: 3000,
-      env: { ...common, PORT: '3000', AGENT_URLS: `${url(3001)},${url(3002)}` },
-    },
-  ];
+  const own: Record<ServiceName, Record<string, string>> = {
+    'inventory-mcp': { DATA_DIR: settings.dataDir },
+    'erp-mcp': { DATA_DIR: settings.dataDir },
+    'inventory-agent': { INVENTORY_MCP_URL: `${url(port('inventory-mcp'))}/mcp` },
+    'procurement-agent': { ERP_MCP_URL: `${url(port('erp-mcp'))}/mcp` },
+    orchestrator: { AGENT_URLS: `${url(port('inventory-agent'))},${url(port('procurement-agent'))}` },
+  };
+  const order: ServiceName[] = ['inventory-mcp', 'erp-mcp', 'inventory-agent', 'procurement-agent', 'orchestrator'];
+  return order.map((name) => ({
+    name,
+    entry: `apps/${name}/dist/main.js`,
+    port: port(name),
+    env: { ...common, ...own[name], PORT: String(port(name)), ...settings.extraEnv?.[name] },
+  }));
 }
 
 export { url as serviceUrl };
