@@ -15,6 +15,8 @@ import type {
   Task,
   TaskPushNotificationConfig,
 } from '@a2a-platform/a2a-protocol';
+import type { InvokeAgentSpanAttributes } from '@a2a-platform/telemetry';
+import { tracedAgentCall, tracedAgentStream } from './agent-call-span.js';
 import { AgentCardResolver } from './agent-card-resolver.js';
 import { HttpChannel, type CallOptions, type HttpOptions } from './http-channel.js';
 import { createTransport, selectInterface, type TransportPreferences } from './interface-selection.js';
@@ -40,7 +42,9 @@ export interface A2AConnectOptions extends A2AClientOptions {
 
 /**
  * A client of one agent: v1.0 operations and types over whichever of the agent's interfaces fits best
- * (JSON-RPC or HTTP+JSON at v1.0, or JSON-RPC at v0.3).
+ * (JSON-RPC or HTTP+JSON at v1.0, or JSON-RPC at v0.3). Every operation runs in an
+ * `invoke_agent {card name}` CLIENT span (streams: until the stream ends) whose context the requests
+ * carry as `traceparent`, and is timed in the `a2a.client.call.duration` metric by agent and outcome.
  */
 export class A2AClient {
   private readonly resume: ResumeOptions | false;
@@ -71,47 +75,61 @@ export class A2AClient {
 
   /** SendMessage: the resulting task (or direct message); blocks until it settles unless `returnImmediately`. */
   sendMessage(req: SendMessageRequest, call?: CallOptions): Promise<SendMessageResponse> {
-    return this.transport.sendMessage(req, call);
+    const task = { taskId: req.message.taskId, contextId: req.message.contextId };
+    return tracedAgentCall(this.spanAttributes('SendMessage', task), () =>
+      this.transport.sendMessage(req, call),
+    );
   }
 
   /** SendStreamingMessage: the task first, then its updates, ending at a terminal or interrupted state. */
   sendStreamingMessage(req: SendMessageRequest, call?: CallOptions): AsyncIterable<StreamResponse> {
-    return resumableStream(
-      {
-        open: () => this.transport.sendStreamingMessage(req, call),
-        subscribe: (id, lastEventId) =>
-          this.transport.subscribeToTask({ id, tenant: req.tenant }, { ...call, lastEventId }),
-        getTask: (id) => this.transport.getTask({ id, tenant: req.tenant }, call),
-      },
-      { url: this.transport.url, resume: this.resume, signal: call?.signal },
+    const task = { taskId: req.message.taskId, contextId: req.message.contextId };
+    return tracedAgentStream(this.spanAttributes('SendStreamingMessage', task), () =>
+      resumableStream(
+        {
+          open: () => this.transport.sendStreamingMessage(req, call),
+          subscribe: (id, lastEventId) =>
+            this.transport.subscribeToTask({ id, tenant: req.tenant }, { ...call, lastEventId }),
+          getTask: (id) => this.transport.getTask({ id, tenant: req.tenant }, call),
+        },
+        { url: this.transport.url, resume: this.resume, signal: call?.signal },
+      ),
     );
   }
 
   /** GetTask. */
   getTask(req: GetTaskRequest, call?: CallOptions): Promise<Task> {
-    return this.transport.getTask(req, call);
+    return tracedAgentCall(this.spanAttributes('GetTask', { taskId: req.id }), () =>
+      this.transport.getTask(req, call),
+    );
   }
 
   /** ListTasks (not available on v0.3 JSON-RPC). */
   listTasks(req: ListTasksRequest = {}, call?: CallOptions): Promise<ListTasksResponse> {
-    return this.transport.listTasks(req, call);
+    return tracedAgentCall(this.spanAttributes('ListTasks', { contextId: req.contextId }), () =>
+      this.transport.listTasks(req, call),
+    );
   }
 
   /** CancelTask. */
   cancelTask(req: CancelTaskRequest, call?: CallOptions): Promise<Task> {
-    return this.transport.cancelTask(req, call);
+    return tracedAgentCall(this.spanAttributes('CancelTask', { taskId: req.id }), () =>
+      this.transport.cancelTask(req, call),
+    );
   }
 
   /** SubscribeToTask: the current task, then its updates until it settles; resumes like a send stream. */
   subscribeToTask(req: SubscribeToTaskRequest, call?: CallOptions): AsyncIterable<StreamResponse> {
-    return resumableStream(
-      {
-        open: () => this.transport.subscribeToTask(req, call),
-        subscribe: (id, lastEventId) =>
-          this.transport.subscribeToTask({ ...req, id }, { ...call, lastEventId }),
-        getTask: (id) => this.transport.getTask({ id, tenant: req.tenant }, call),
-      },
-      { url: this.transport.url, resume: this.resume, signal: call?.signal, subscribeTaskId: req.id },
+    return tracedAgentStream(this.spanAttributes('SubscribeToTask', { taskId: req.id }), () =>
+      resumableStream(
+        {
+          open: () => this.transport.subscribeToTask(req, call),
+          subscribe: (id, lastEventId) =>
+            this.transport.subscribeToTask({ ...req, id }, { ...call, lastEventId }),
+          getTask: (id) => this.transport.getTask({ id, tenant: req.tenant }, call),
+        },
+        { url: this.transport.url, resume: this.resume, signal: call?.signal, subscribeTaskId: req.id },
+      ),
     );
   }
 
@@ -120,7 +138,8 @@ export class A2AClient {
     req: CreateTaskPushNotificationConfigRequest,
     call?: CallOptions,
   ): Promise<TaskPushNotificationConfig> {
-    return this.transport.createTaskPushNotificationConfig(req, call);
+    const attrs = this.spanAttributes('CreateTaskPushNotificationConfig', { taskId: req.taskId });
+    return tracedAgentCall(attrs, () => this.transport.createTaskPushNotificationConfig(req, call));
   }
 
   /** GetTaskPushNotificationConfig. */
@@ -128,7 +147,8 @@ export class A2AClient {
     req: GetTaskPushNotificationConfigRequest,
     call?: CallOptions,
   ): Promise<TaskPushNotificationConfig> {
-    return this.transport.getTaskPushNotificationConfig(req, call);
+    const attrs = this.spanAttributes('GetTaskPushNotificationConfig', { taskId: req.taskId });
+    return tracedAgentCall(attrs, () => this.transport.getTaskPushNotificationConfig(req, call));
   }
 
   /** ListTaskPushNotificationConfigs. */
@@ -136,7 +156,8 @@ export class A2AClient {
     req: ListTaskPushNotificationConfigsRequest,
     call?: CallOptions,
   ): Promise<ListTaskPushNotificationConfigsResponse> {
-    return this.transport.listTaskPushNotificationConfigs(req, call);
+    const attrs = this.spanAttributes('ListTaskPushNotificationConfigs', { taskId: req.taskId });
+    return tracedAgentCall(attrs, () => this.transport.listTaskPushNotificationConfigs(req, call));
   }
 
   /** DeleteTaskPushNotificationConfig. */
@@ -144,11 +165,27 @@ export class A2AClient {
     req: DeleteTaskPushNotificationConfigRequest,
     call?: CallOptions,
   ): Promise<void> {
-    return this.transport.deleteTaskPushNotificationConfig(req, call);
+    const attrs = this.spanAttributes('DeleteTaskPushNotificationConfig', { taskId: req.taskId });
+    return tracedAgentCall(attrs, () => this.transport.deleteTaskPushNotificationConfig(req, call));
   }
 
   /** GetExtendedAgentCard: the card an authenticated caller may see. */
   getExtendedAgentCard(req: GetExtendedAgentCardRequest = {}, call?: CallOptions): Promise<AgentCard> {
-    return this.transport.getExtendedAgentCard(req, call);
+    return tracedAgentCall(this.spanAttributes('GetExtendedAgentCard', {}), () =>
+      this.transport.getExtendedAgentCard(req, call),
+    );
+  }
+
+  private spanAttributes(
+    method: string,
+    task: { taskId?: string; contextId?: string },
+  ): InvokeAgentSpanAttributes {
+    return {
+      agentName: this.card.name,
+      method,
+      url: this.transport.url,
+      taskId: task.taskId,
+      contextId: task.contextId,
+    };
   }
 }

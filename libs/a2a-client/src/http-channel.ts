@@ -1,3 +1,4 @@
+import { injectTraceMeta, isTelemetryStarted } from '@a2a-platform/telemetry';
 import { A2ATimeoutError, A2ATransportError } from './client-errors.js';
 import { readSseEvents, type SseEvent } from './sse-parser.js';
 
@@ -35,6 +36,14 @@ export interface HttpOptions {
   timeoutMs?: number;
   /** @defaultValue 120000 */
   streamIdleTimeoutMs?: number;
+  /**
+   * Write the active trace context (W3C `traceparent`, `tracestate`) into each request that carries none
+   * yet. By default only while the platform's telemetry is not started: once it is, its instrumentation
+   * of `fetch` injects the header itself, and a second `traceparent` would make both unreadable. Set it
+   * to `true` when telemetry is started but `fetch` is one the instrumentation does not see.
+   * @defaultValue `!isTelemetryStarted()`, checked per request
+   */
+  propagateTraceContext?: boolean;
 }
 
 /** One HTTP request as a transport describes it. */
@@ -125,9 +134,22 @@ export class HttpChannel {
     for (const source of [hooked, req.call?.headers ?? {}]) {
       for (const [name, value] of Object.entries(source)) headers.set(name, value);
     }
+    this.propagateTraceContext(headers);
     return guard.run(() =>
       this.fetchImpl(req.url, { method: req.method, headers, body: req.body, signal: guard.signal }),
     );
+  }
+
+  private propagateTraceContext(headers: Headers): void {
+    try {
+      const wanted = this.options.propagateTraceContext ?? !isTelemetryStarted();
+      if (!wanted || headers.has('traceparent')) return;
+      // injectTraceMeta writes nothing when no span is active.
+      const carrier = injectTraceMeta<Record<string, string>>({});
+      for (const [name, value] of Object.entries(carrier)) headers.set(name, value);
+    } catch {
+      // Trace context is best effort; the request goes out without it.
+    }
   }
 }
 

@@ -1,6 +1,8 @@
-import type { Message, SendMessageConfiguration } from '@a2a-platform/a2a-protocol';
-import { isFinalForStream, isTerminalState } from '@a2a-platform/a2a-protocol';
+import type { Span } from '@opentelemetry/api';
+import type { Message, SendMessageConfiguration, TaskState } from '@a2a-platform/a2a-protocol';
+import { isFinalForStream, isInterruptedState, isTerminalState } from '@a2a-platform/a2a-protocol';
 import { TaskStoreError, type TaskRecord, type TaskStore } from '@a2a-platform/task-store';
+import type { TaskTelemetry } from '../telemetry/task-telemetry.js';
 import type { AgentExecutor, ExecutionContext } from './executor.js';
 import type { ServerLogger } from './logger.js';
 import { StoreTaskUpdater } from './task-updater.js';
@@ -31,7 +33,9 @@ interface Running {
 /**
  * Runs executors in the background of this instance. It wires each execution's AbortSignal to
  * the store's cancel signal (a cancel on any instance reaches it) and to the task's deadline,
- * and ends the task when the executor returns or throws without ending it.
+ * and ends the task when the executor returns or throws without ending it. Each run stays in the
+ * trace of the request that started it, inside an `execute {skill}` span, with the task id in
+ * scope for log lines; the runner counts the tasks it starts and the ones it sees end.
  */
 export class ExecutionRunner {
   private readonly running = new Map<string, Running>();
@@ -40,6 +44,7 @@ export class ExecutionRunner {
     private readonly store: TaskStore,
     private readonly executor: AgentExecutor,
     private readonly log: ServerLogger,
+    private readonly telemetry: TaskTelemetry,
   ) {}
 
   /** Number of executions in progress on this instance. */
@@ -49,14 +54,34 @@ export class ExecutionRunner {
 
   start(input: StartExecution): void {
     const { task } = input.record;
+    const skill = this.telemetry.skillOf(task);
+    if (!input.resumed) this.telemetry.taskStarted(skill);
     const controller = new AbortController();
-    const done = this.run(input, controller).finally(() => {
-      if (this.running.get(task.id)?.controller === controller) this.running.delete(task.id);
-    });
+    const done = this.telemetry
+      .detached(task.id, () => this.run(input, controller, skill))
+      .finally(() => {
+        if (this.running.get(task.id)?.controller === controller) this.running.delete(task.id);
+      });
     this.running.set(task.id, { controller, done });
   }
 
-  private async run(input: StartExecution, controller: AbortController): Promise<void> {
+  private async run(input: StartExecution, controller: AbortController, skill: string): Promise<void> {
+    const { task } = input.record;
+    const attrs = { taskId: task.id, contextId: task.contextId, skill, resumed: input.resumed };
+    await this.telemetry.traceExecution(attrs, async (span) => {
+      const written = await this.execute(input, controller, span);
+      const state = await this.finalState(input.record, written);
+      this.telemetry.executionEnded(span, state);
+      this.telemetry.taskFinished(state, skill, input.record.createdAt);
+    });
+  }
+
+  /** One executor run, ended the way the class comment describes; returns the updater's last state. */
+  private async execute(
+    input: StartExecution,
+    controller: AbortController,
+    span: Span | undefined,
+  ): Promise<TaskState | undefined> {
     const { task, scope, deadlineAt } = input.record;
     const updater = new StoreTaskUpdater(this.store, scope, task.id, task.contextId);
     const context: ExecutionContext = {
@@ -89,12 +114,28 @@ export class ExecutionRunner {
         await updater.fail('The agent stopped without completing the task');
       }
     } catch (err) {
+      const endedElsewhere = err instanceof TaskStoreError && err.code === 'TERMINAL';
+      if (!controller.signal.aborted && !endedElsewhere) this.telemetry.executionFailed(span, err);
       await this.handleFailure(err, context, updater, controller.signal);
     } finally {
       offCancel();
       if (deadlineTimer) clearTimeout(deadlineTimer);
     }
     if (controller.signal.aborted) await this.afterAbort(context, updater, controller.signal.reason);
+    return updater.lastState;
+  }
+
+  /**
+   * The state the run left its task in: the last one the updater wrote when that ended the executor's
+   * turn, else (canceled, ended elsewhere, failed to write) the store's; undefined when unreadable.
+   */
+  private async finalState(
+    record: TaskRecord,
+    written: TaskState | undefined,
+  ): Promise<TaskState | undefined> {
+    if (written !== undefined && (isTerminalState(written) || isInterruptedState(written))) return written;
+    const current = await this.store.get(record.task.id, record.scope).catch(() => undefined);
+    return current?.task.status.state ?? written;
   }
 
   private async handleFailure(
@@ -107,6 +148,7 @@ export class ExecutionRunner {
       this.log.debug({ taskId: context.taskId, err }, 'executor stopped after abort');
       return;
     }
+    this.telemetry.storeError(err);
     if (err instanceof TaskStoreError && err.code === 'TERMINAL') {
       this.log.info({ taskId: context.taskId }, 'task ended elsewhere while its executor ran');
       return;

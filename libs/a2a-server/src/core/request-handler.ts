@@ -33,6 +33,7 @@ import { ExecutionRunner } from './execution-runner.js';
 import type { AgentExecutor } from './executor.js';
 import { withHistoryLength, withoutArtifacts } from './history.js';
 import { silentLogger, type ServerLogger } from './logger.js';
+import { TaskTelemetry } from '../telemetry/task-telemetry.js';
 
 /** Per-call context the transport layer supplies. */
 export interface CallContext {
@@ -75,12 +76,19 @@ export class A2ARequestHandler {
   private readonly store: TaskStore;
   private readonly runner: ExecutionRunner;
   private readonly taskTimeoutMs: number;
+  private readonly telemetry: TaskTelemetry;
 
   constructor(private readonly options: A2ARequestHandlerOptions) {
     this.card = options.card;
     this.store = options.store;
     this.taskTimeoutMs = options.taskTimeoutMs ?? 300_000;
-    this.runner = new ExecutionRunner(options.store, options.executor, options.logger ?? silentLogger);
+    this.telemetry = new TaskTelemetry(options.card);
+    this.runner = new ExecutionRunner(
+      options.store,
+      options.executor,
+      options.logger ?? silentLogger,
+      this.telemetry,
+    );
   }
 
   /** Executions in progress on this instance. */
@@ -136,6 +144,11 @@ export class A2ARequestHandler {
       throw A2AErrors.taskNotCancelable(req.id, record.task.status.state);
     }
     const { record: canceled } = await this.storeCall(() => this.store.cancel(req.id, ctx.scope), req.id);
+    // An interrupted task has no execution that would see it end: count it here.
+    if (isInterruptedState(record.task.status.state)) {
+      const skill = this.telemetry.skillOf(record.task);
+      this.telemetry.taskFinished(canceled.task.status.state, skill, record.createdAt);
+    }
     return canceled.task;
   }
 
@@ -245,6 +258,7 @@ export class A2ARequestHandler {
         if (state && isFinalForStream(state)) return;
       }
     } catch (err) {
+      this.telemetry.storeError(err);
       throw this.translate(err, record.task.id);
     }
   }
@@ -354,6 +368,7 @@ export class A2ARequestHandler {
     try {
       return await fn();
     } catch (err) {
+      this.telemetry.storeError(err);
       throw this.translate(err, taskId);
     }
   }

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TaskScope } from '@a2a-platform/task-store';
 import type { JsonRpcDispatcher } from '../jsonrpc/dispatcher.js';
 import type { JsonBody } from './json-body.js';
+import { resultTaskAttributes } from '../telemetry/task-attributes.js';
 import { toA2AError } from './errors.js';
 import { relayStream, type OpenStreams } from './sse-stream.js';
 import { requestedVersion } from './version.js';
@@ -48,23 +49,36 @@ export function registerJsonRpcRoute(app: FastifyInstance, opts: JsonRpcRouteOpt
       version,
       ctx: { scope: opts.resolveScope(req), signal: controller.signal },
       lastEventId: typeof lastEventId === 'string' && lastEventId !== '' ? lastEventId : undefined,
+      headers: req.headers,
     });
     if (outcome.kind === 'json') return send(reply, outcome.body);
 
-    const { id, codec } = outcome;
-    await relayStream({
-      reply,
-      first: outcome.first,
-      rest: outcome.rest,
-      controller,
-      streams: opts.streams,
-      encode: (item) => ({ jsonrpc: '2.0', id, result: codec.encodeEvent(item.event) }),
-      encodeError: (err) => {
-        const { error, internal } = toA2AError(err);
-        if (internal) req.log.error({ err }, 'stream failed');
-        return { jsonrpc: '2.0', id, error: error.toJsonRpcError() };
-      },
-    });
+    const { id, codec, trace } = outcome;
+    let failure: unknown;
+    try {
+      await trace.run(() =>
+        relayStream({
+          reply,
+          method: outcome.method,
+          first: outcome.first,
+          rest: outcome.rest,
+          controller,
+          streams: opts.streams,
+          encode: (item) => {
+            trace.task(resultTaskAttributes(item.event));
+            return { jsonrpc: '2.0', id, result: codec.encodeEvent(item.event) };
+          },
+          encodeError: (err) => {
+            failure = err;
+            const { error, internal } = toA2AError(err);
+            if (internal) req.log.error({ err }, 'stream failed');
+            return { jsonrpc: '2.0', id, error: error.toJsonRpcError() };
+          },
+        }),
+      );
+    } finally {
+      trace.end(failure);
+    }
     return reply;
   });
 }

@@ -6,12 +6,15 @@ import {
   GetTaskRequestSchema,
   ListTasksRequestSchema,
   SendMessageRequestSchema,
+  type A2AMethod,
   type StreamResponse,
 } from '@a2a-platform/a2a-protocol';
 import type { TaskScope } from '@a2a-platform/task-store';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { A2ARequestHandler, CallContext, StreamItem } from '../core/request-handler.js';
 import { parseParams } from '../jsonrpc/params.js';
+import { CallTrace } from '../telemetry/call-trace.js';
+import { requestTaskAttributes, resultTaskAttributes } from '../telemetry/task-attributes.js';
 import { toA2AError } from './errors.js';
 import type { JsonBody } from './json-body.js';
 import { relayStream, type OpenStreams } from './sse-stream.js';
@@ -70,63 +73,125 @@ export function registerRestRoutes(app: FastifyInstance, opts: RestRouteOptions)
 
   const json = (reply: FastifyReply, value: unknown) => reply.type(A2A_CONTENT_TYPE).send(value);
 
-  const stream = async (
+  const agentName = handler.card.name;
+
+  /** Runs one operation in its server span: `parse` reads the request, `call` runs it. */
+  const traced = async <P, R>(
+    req: FastifyRequest,
+    method: A2AMethod,
+    parse: () => P,
+    call: (params: P) => Promise<R>,
+  ): Promise<R> => {
+    const trace = CallTrace.open(method, { agentName, binding: 'http+json' }, req.headers);
+    try {
+      const params = parse();
+      trace.task(requestTaskAttributes(method, params));
+      const result = await trace.run(() => call(params));
+      trace.task(resultTaskAttributes(result));
+      trace.end();
+      return result;
+    } catch (err) {
+      trace.end(err);
+      throw err;
+    }
+  };
+
+  /** A streaming operation; its span lasts until the stream ends (see `CallTrace`). */
+  const stream = async <P>(
     req: FastifyRequest,
     reply: FastifyReply,
-    open: (ctx: CallContext) => AsyncIterable<StreamItem>,
+    method: A2AMethod,
+    parse: () => P,
+    open: (params: P, ctx: CallContext) => AsyncIterable<StreamItem>,
   ) => {
-    const controller = new AbortController();
-    const iterator = open(context(req, controller.signal))[Symbol.asyncIterator]();
-    const first = await iterator.next();
-    if (first.done) throw A2AErrors.internal('The stream ended before its first event');
-    await relayStream({
-      reply,
-      first: first.value,
-      rest: iterator,
-      controller,
-      streams: opts.streams,
-      encode: (item): StreamResponse => item.event,
-      encodeError: (err) => {
-        const { error, internal } = toA2AError(err);
-        if (internal) req.log.error({ err }, 'stream failed');
-        return error.toRestError();
-      },
-    });
+    const trace = CallTrace.open(method, { agentName, binding: 'http+json' }, req.headers);
+    let failure: unknown;
+    try {
+      const params = parse();
+      trace.task(requestTaskAttributes(method, params));
+      const controller = new AbortController();
+      const iterator = open(params, context(req, controller.signal))[Symbol.asyncIterator]();
+      const first = await trace.run(() => iterator.next());
+      if (first.done) throw A2AErrors.internal('The stream ended before its first event');
+      trace.task(resultTaskAttributes(first.value.event));
+      await trace.run(() =>
+        relayStream({
+          reply,
+          method,
+          first: first.value,
+          rest: iterator,
+          controller,
+          streams: opts.streams,
+          encode: (item): StreamResponse => {
+            trace.task(resultTaskAttributes(item.event));
+            return item.event;
+          },
+          encodeError: (err) => {
+            failure = err;
+            const { error, internal } = toA2AError(err);
+            if (internal) req.log.error({ err }, 'stream failed');
+            return error.toRestError();
+          },
+        }),
+      );
+    } catch (err) {
+      failure = err;
+      throw err;
+    } finally {
+      trace.end(failure);
+    }
     return reply;
   };
 
   app.post('/message::send', { config }, async (req, reply) => {
-    const params = parseParams(SendMessageRequestSchema, bodyOf(req), '');
-    return json(reply, await handler.sendMessage(params, context(req)));
+    const result = await traced(
+      req,
+      'SendMessage',
+      () => parseParams(SendMessageRequestSchema, bodyOf(req), ''),
+      (params) => handler.sendMessage(params, context(req)),
+    );
+    return json(reply, result);
   });
 
-  app.post('/message::stream', { config, sse: 'manual' }, async (req, reply) => {
-    const params = parseParams(SendMessageRequestSchema, bodyOf(req), '');
-    return stream(req, reply, (ctx) => handler.sendStreamingMessage(params, ctx));
-  });
+  app.post('/message::stream', { config, sse: 'manual' }, async (req, reply) =>
+    stream(
+      req,
+      reply,
+      'SendStreamingMessage',
+      () => parseParams(SendMessageRequestSchema, bodyOf(req), ''),
+      (params, ctx) => handler.sendStreamingMessage(params, ctx),
+    ),
+  );
 
   app.get('/tasks', { config }, async (req, reply) => {
     const q = req.query as Query;
-    const params = parseParams(
-      ListTasksRequestSchema,
-      {
-        contextId: queryValue(q, 'contextId', 'string'),
-        status: queryValue(q, 'status', 'string'),
-        pageSize: queryValue(q, 'pageSize', 'int'),
-        pageToken: queryValue(q, 'pageToken', 'string'),
-        historyLength: queryValue(q, 'historyLength', 'int'),
-        statusTimestampAfter: queryValue(q, 'statusTimestampAfter', 'string'),
-        includeArtifacts: queryValue(q, 'includeArtifacts', 'bool'),
-      },
-      '',
-    );
-    return json(reply, await handler.listTasks(params, context(req)));
+    const parse = () =>
+      parseParams(
+        ListTasksRequestSchema,
+        {
+          contextId: queryValue(q, 'contextId', 'string'),
+          status: queryValue(q, 'status', 'string'),
+          pageSize: queryValue(q, 'pageSize', 'int'),
+          pageToken: queryValue(q, 'pageToken', 'string'),
+          historyLength: queryValue(q, 'historyLength', 'int'),
+          statusTimestampAfter: queryValue(q, 'statusTimestampAfter', 'string'),
+          includeArtifacts: queryValue(q, 'includeArtifacts', 'bool'),
+        },
+        '',
+      );
+    return json(reply, await traced(req, 'ListTasks', parse, (p) => handler.listTasks(p, context(req))));
   });
 
   const subscribe = (req: FastifyRequest, reply: FastifyReply, id: string) => {
     const lastEventId = req.headers['last-event-id'];
     const resumeAfter = typeof lastEventId === 'string' && lastEventId !== '' ? lastEventId : undefined;
-    return stream(req, reply, (ctx) => handler.subscribeToTask({ id }, ctx, resumeAfter));
+    return stream(
+      req,
+      reply,
+      'SubscribeToTask',
+      () => ({ id }),
+      (params, ctx) => handler.subscribeToTask(params, ctx, resumeAfter),
+    );
   };
 
   app.get('/tasks/:task', { config, sse: 'manual' }, async (req, reply) => {
@@ -134,45 +199,72 @@ export function registerRestRoutes(app: FastifyInstance, opts: RestRouteOptions)
     if (verb === 'subscribe') return subscribe(req, reply, id);
     if (verb !== undefined) throw A2AErrors.methodNotFound(`GET /tasks/{id}:${verb}`);
     const q = req.query as Query;
-    const params = parseParams(
-      GetTaskRequestSchema,
-      { id, historyLength: queryValue(q, 'historyLength', 'int') },
-      '',
-    );
-    return json(reply, await handler.getTask(params, context(req)));
+    const parse = () =>
+      parseParams(GetTaskRequestSchema, { id, historyLength: queryValue(q, 'historyLength', 'int') }, '');
+    return json(reply, await traced(req, 'GetTask', parse, (p) => handler.getTask(p, context(req))));
   });
 
   app.post('/tasks/:task', { config, sse: 'manual' }, async (req, reply) => {
     const { id, verb } = splitVerb((req.params as { task: string }).task);
     if (verb === 'subscribe') return subscribe(req, reply, id);
     if (verb !== 'cancel') throw A2AErrors.methodNotFound(`POST /tasks/{id}${verb ? `:${verb}` : ''}`);
-    const body = bodyOf(req) as Record<string, unknown>;
-    const params = parseParams(CancelTaskRequestSchema, { ...body, id }, '');
-    return json(reply, await handler.cancelTask(params, context(req)));
+    const parse = () =>
+      parseParams(CancelTaskRequestSchema, { ...(bodyOf(req) as Record<string, unknown>), id }, '');
+    return json(reply, await traced(req, 'CancelTask', parse, (p) => handler.cancelTask(p, context(req))));
   });
 
   const configsPath = '/tasks/:taskId/pushNotificationConfigs';
   app.post(configsPath, { config }, async (req, reply) => {
     const { taskId } = req.params as { taskId: string };
-    const body = bodyOf(req) as Record<string, unknown>;
-    const params = parseParams(CreateTaskPushNotificationConfigRequestSchema, { ...body, taskId }, '');
-    return json(reply, await handler.createPushConfig(params, context(req)));
+    const parse = () =>
+      parseParams(
+        CreateTaskPushNotificationConfigRequestSchema,
+        { ...(bodyOf(req) as Record<string, unknown>), taskId },
+        '',
+      );
+    const created = await traced(req, 'CreateTaskPushNotificationConfig', parse, (p) =>
+      handler.createPushConfig(p, context(req)),
+    );
+    return json(reply, created);
   });
   app.get(configsPath, { config }, async (req, reply) => {
     const { taskId } = req.params as { taskId: string };
-    return json(reply, await handler.listPushConfigs({ taskId }, context(req)));
+    const listed = await traced(
+      req,
+      'ListTaskPushNotificationConfigs',
+      () => ({ taskId }),
+      (p) => handler.listPushConfigs(p, context(req)),
+    );
+    return json(reply, listed);
   });
   app.get(`${configsPath}/:id`, { config }, async (req, reply) => {
     const { taskId, id } = req.params as { taskId: string; id: string };
-    return json(reply, await handler.getPushConfig({ taskId, id }, context(req)));
+    const found = await traced(
+      req,
+      'GetTaskPushNotificationConfig',
+      () => ({ taskId, id }),
+      (p) => handler.getPushConfig(p, context(req)),
+    );
+    return json(reply, found);
   });
   app.delete(`${configsPath}/:id`, { config }, async (req, reply) => {
     const { taskId, id } = req.params as { taskId: string; id: string };
-    await handler.deletePushConfig({ taskId, id }, context(req));
+    await traced(
+      req,
+      'DeleteTaskPushNotificationConfig',
+      () => ({ taskId, id }),
+      (p) => handler.deletePushConfig(p, context(req)),
+    );
     return json(reply, {});
   });
 
-  app.get('/extendedAgentCard', { config }, async (req, reply) =>
-    json(reply, await handler.getExtendedAgentCard(context(req))),
-  );
+  app.get('/extendedAgentCard', { config }, async (req, reply) => {
+    const card = await traced(
+      req,
+      'GetExtendedAgentCard',
+      () => undefined,
+      () => handler.getExtendedAgentCard(context(req)),
+    );
+    return json(reply, card);
+  });
 }

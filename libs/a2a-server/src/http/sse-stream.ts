@@ -1,3 +1,4 @@
+import { platformMetrics } from '@a2a-platform/telemetry';
 import type { FastifyReply } from 'fastify';
 import type { StreamItem } from '../core/request-handler.js';
 
@@ -22,6 +23,8 @@ export class OpenStreams {
 
 export interface SseRelay {
   reply: FastifyReply;
+  /** The A2A method streaming, as the open-streams gauge labels it. */
+  method?: string;
   first: StreamItem;
   rest: AsyncIterator<StreamItem>;
   /** The wire form of one event (a JSON-RPC response, or the bare StreamResponse on REST). */
@@ -44,6 +47,7 @@ export async function relayStream(relay: SseRelay): Promise<void> {
   const untrack = relay.streams.add(() => controller.abort());
   sse.onClose(() => controller.abort());
   reply.raw.once('close', () => controller.abort());
+  const uncount = countOpenStream(relay.method);
   try {
     await sse.send(message(relay.first, relay.encode));
     for (;;) {
@@ -58,12 +62,30 @@ export async function relayStream(relay: SseRelay): Promise<void> {
     }
   } finally {
     untrack();
+    uncount();
     controller.abort();
     await relay.rest.return?.(undefined).catch(() => undefined);
     // The route handlers return `reply`, whose `then` waits for the response to end, so the
     // plugin's own close-after-handler never runs: the stream must be ended here.
     sse.close();
   }
+}
+
+/** Adds the stream to the `a2a.server.sse.active` gauge; returns its removal. Never throws. */
+function countOpenStream(method: string | undefined): () => void {
+  const attrs = method ? { method } : {};
+  try {
+    platformMetrics().sseActive.add(1, attrs);
+  } catch {
+    return () => undefined;
+  }
+  return () => {
+    try {
+      platformMetrics().sseActive.add(-1, attrs);
+    } catch {
+      // Best effort, like the increment.
+    }
+  };
 }
 
 function message(item: StreamItem, encode: (item: StreamItem) => unknown): { id?: string; data: unknown } {

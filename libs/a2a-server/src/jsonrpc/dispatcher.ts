@@ -18,6 +18,8 @@ import {
   type TaskPushNotificationConfig,
 } from '@a2a-platform/a2a-protocol';
 import type { A2ARequestHandler, CallContext, StreamItem } from '../core/request-handler.js';
+import { CallTrace, type TraceCarrier } from '../telemetry/call-trace.js';
+import { requestTaskAttributes, resultTaskAttributes } from '../telemetry/task-attributes.js';
 import type { WireCodec } from './codec.js';
 
 /** What the transport must do with a JSON-RPC request. */
@@ -31,6 +33,8 @@ export type RpcOutcome =
       readonly first: StreamItem;
       readonly rest: AsyncIterator<StreamItem>;
       readonly codec: WireCodec;
+      /** The call's span, still open: the transport relays the stream inside it and then ends it. */
+      readonly trace: CallTrace;
     };
 
 export interface RpcCall {
@@ -39,6 +43,8 @@ export interface RpcCall {
   readonly ctx: CallContext;
   /** SSE `Last-Event-ID` of a reconnecting client. */
   readonly lastEventId?: string;
+  /** The request's HTTP headers, for the caller's trace context. */
+  readonly headers?: TraceCarrier;
 }
 
 function failure(id: JsonRpcId, err: A2AError): JsonRpcResponse {
@@ -84,19 +90,34 @@ export class JsonRpcDispatcher {
     const op = codec.operation(method);
     if (!op) return { kind: 'json', body: failure(id, this.unknownMethod(method, call.version)) };
 
+    const trace = CallTrace.open(
+      op,
+      {
+        agentName: this.handler.card.name,
+        binding: 'jsonrpc',
+        requestId: id ?? undefined,
+        protocolVersion: call.version,
+      },
+      call.headers,
+    );
     try {
       const params = codec.decodeParams(op, envelope['params']);
+      trace.task(requestTaskAttributes(op, params));
       if (STREAMING_METHODS.has(op)) {
         const iterator = this.stream(op, params, call)[Symbol.asyncIterator]();
-        const first = await iterator.next();
+        const first = await trace.run(() => iterator.next());
         if (first.done) {
           throw A2AErrors.internal('The stream ended before its first event');
         }
-        return { kind: 'stream', id, method: op, first: first.value, rest: iterator, codec };
+        trace.task(resultTaskAttributes(first.value.event));
+        return { kind: 'stream', id, method: op, first: first.value, rest: iterator, codec, trace };
       }
-      const result = await this.unary(op, params, call.ctx);
+      const result = await trace.run(() => this.unary(op, params, call.ctx));
+      trace.task(resultTaskAttributes(result));
+      trace.end();
       return { kind: 'json', body: { jsonrpc: '2.0', id, result: codec.encodeResult(op, result) } };
     } catch (err) {
+      trace.end(err);
       if (err instanceof A2AError) return { kind: 'json', body: failure(id, err) };
       throw err;
     }
