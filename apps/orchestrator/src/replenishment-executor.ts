@@ -102,6 +102,23 @@ export class ReplenishmentExecutor implements AgentExecutor {
     }
   }
 
+  /**
+   * A task canceled while it waited for an answer has no run to cancel its children: the child
+   * task named in the pause checkpoint is canceled here (on whichever instance took the cancel).
+   */
+  async onCanceled(ctx: ExecutionContext): Promise<void> {
+    const checkpoint = readCheckpoint(ctx.task.history);
+    if (!checkpoint) return;
+    const timeoutMs = this.options.cancelTimeoutMs ?? 5_000;
+    const signal = AbortSignal.timeout(timeoutMs);
+    try {
+      const agent = await this.options.registry.agentAt(checkpoint.childAgent.url, signal);
+      await agent.client.cancelTask({ id: checkpoint.childTaskId }, { signal, timeoutMs });
+    } catch {
+      // Already ended (TaskNotCancelable), or the agent is gone: nothing left to stop.
+    }
+  }
+
   private async start(run: Run): Promise<void> {
     const request = readReplenishmentRequest(run.ctx.message, run.ctx.scope.owner);
     const state: WorkflowState = { requestedBy: request.requestedBy, steps: [] };

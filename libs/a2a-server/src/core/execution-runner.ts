@@ -158,6 +158,31 @@ export class ExecutionRunner {
     await this.endQuietly(updater, `The agent failed: ${reason}`);
   }
 
+  /**
+   * A task canceled while interrupted has no execution to abort. The executor's `onCanceled`
+   * hook still runs (in the background), with the canceled task, so that it can release what
+   * the paused task holds, such as delegated child tasks.
+   */
+  canceledWhilePaused(record: TaskRecord): void {
+    const hook = this.executor.onCanceled;
+    if (!hook) return;
+    const { task, scope } = record;
+    const lastUserMessage = [...(task.history ?? [])].reverse().find((m) => m.role === 'ROLE_USER');
+    if (!lastUserMessage) return;
+    const context: ExecutionContext = {
+      taskId: task.id,
+      contextId: task.contextId,
+      message: lastUserMessage,
+      task,
+      resumed: false,
+      scope,
+      signal: AbortSignal.abort(new ExecutionAborted('canceled')),
+    };
+    void hook.call(this.executor, context).catch((err: unknown) => {
+      this.log.warn({ taskId: task.id, err }, 'onCanceled hook failed');
+    });
+  }
+
   private async afterAbort(
     context: ExecutionContext,
     updater: StoreTaskUpdater,

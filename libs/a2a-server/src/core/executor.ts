@@ -66,6 +66,10 @@ export interface TaskUpdater {
  */
 export interface AgentExecutor {
   execute(context: ExecutionContext, updater: TaskUpdater): Promise<void>;
-  /** Optional clean-up when the task is canceled, after the signal has aborted. */
+  /**
+   * Optional clean-up when the task is canceled: after the running execution's signal aborted,
+   * or, for a task canceled while it waited for input (nothing running), with the canceled task
+   * and an already aborted signal. It may run on any instance.
+   */
   onCanceled?(context: ExecutionContext): Promise<void>;
 }

@@ -144,10 +144,11 @@ export class A2ARequestHandler {
       throw A2AErrors.taskNotCancelable(req.id, record.task.status.state);
     }
     const { record: canceled } = await this.storeCall(() => this.store.cancel(req.id, ctx.scope), req.id);
-    // An interrupted task has no execution that would see it end: count it here.
+    // An interrupted task has no execution that would see it end: count it and tell the executor here.
     if (isInterruptedState(record.task.status.state)) {
       const skill = this.telemetry.skillOf(record.task);
       this.telemetry.taskFinished(canceled.task.status.state, skill, record.createdAt);
+      this.runner.canceledWhilePaused(canceled);
     }
     return canceled.task;
   }
