@@ -21,6 +21,7 @@ export type { MemoryTaskStoreOptions } from './memory/memory-task-store.js';
 export { MemoryPushConfigStore } from './memory/memory-push-config-store.js';
 export { RedisTaskStore } from './redis/redis-task-store.js';
 export type { RedisTaskStoreOptions, ReaperOptions } from './redis/redis-task-store.js';
+export type { RedisTaskInspection } from './redis/redis-task-store.js';
 export { RedisPushConfigStore } from './redis/redis-push-config-store.js';
 export type { RedisPushConfigStoreOptions } from './redis/redis-push-config-store.js';
 export { redisClientOptions } from './redis/redis-client-options.js';

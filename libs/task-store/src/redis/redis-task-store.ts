@@ -85,6 +85,18 @@ export interface ReaperOptions {
   readonly intervalMs?: number;
 }
 
+/** What {@link RedisTaskStore.inspect} reads about one task. Lifetimes are milliseconds. */
+export interface RedisTaskInspection {
+  /** The task as stored, whatever its scope (`record.scope` names it). */
+  readonly record: TaskRecord;
+  /** Epoch ms when an ended task stops being served (its retention end); absent while it has not ended. */
+  readonly expiresAt?: number;
+  /** Remaining lifetime of the task hash (Redis PTTL; -1: none set). */
+  readonly taskTtlMs: number;
+  /** Remaining lifetime of the event stream (Redis PTTL; -2: no stream, the task has no events). */
+  readonly eventsTtlMs: number;
+}
+
 /** What a change script returns on success (see src/redis/lua/task-change.lua.ts). */
 type ChangeReply = [
   number,
@@ -222,6 +234,52 @@ export class RedisTaskStore implements TaskStore {
         tenant,
         owner,
       ]);
+    } catch (err) {
+      throw toStoreError(err, taskId);
+    }
+  }
+
+  /**
+   * Reads a task without knowing its scope, for operator tools (never for serving requests: scopes are
+   * what keep tenants apart). undefined when the task does not exist or its retention has ended, as for
+   * {@link get}. Writes nothing.
+   */
+  async inspect(taskId: string): Promise<RedisTaskInspection | undefined> {
+    const keys = this.keys.task(taskId);
+    try {
+      const [fields, taskTtlMs, eventsTtlMs] = await Promise.all([
+        this.client.hmget(
+          keys.task,
+          'tenant',
+          'owner',
+          'version',
+          'lastEventId',
+          'createdAt',
+          'deadlineAt',
+          'expiresAt',
+          'task',
+        ),
+        this.client.pttl(keys.task),
+        this.client.pttl(keys.events),
+      ]);
+      const [tenant, owner, version, lastEventId, createdAt, deadlineAt, expiresAt, json] = fields;
+      if (json === null || tenant === null || owner === null) return undefined;
+      if (expiresAt !== null && Number(expiresAt) <= this.now()) return undefined;
+      const record = recordOf([
+        Number(version),
+        lastEventId ?? '',
+        json,
+        createdAt ?? '0',
+        deadlineAt,
+        tenant,
+        owner,
+      ]);
+      return {
+        record,
+        ...(expiresAt === null ? {} : { expiresAt: Number(expiresAt) }),
+        taskTtlMs,
+        eventsTtlMs,
+      };
     } catch (err) {
       throw toStoreError(err, taskId);
     }

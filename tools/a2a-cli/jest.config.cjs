@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'a2a-cli',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};
