@@ -1,57 +1,32 @@
+import { buildMcpServiceApp, type McpServiceSettings } from '@a2a-platform/mcp-kit';
 import type { Database } from 'better-sqlite3';
-import { fastify, type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { SERVICE_NAME, SERVICE_VERSION } from './config.js';
+import type { FastifyInstance } from 'fastify';
 import { isErpDatabaseReady } from './db/erp-database.js';
 import { NotificationOutboxRepository } from './db/notification-outbox-repository.js';
 import { PurchaseOrderRepository } from './db/purchase-order-repository.js';
 import { SupplierRepository } from './db/supplier-repository.js';
-import { healthRoutes } from './http/health-routes.js';
-import { LOOPBACK_HOSTNAMES, type AllowedHosts } from './http/host-guard.js';
-import { mcpRoutes } from './http/mcp-routes.js';
-import { McpSessionRegistry } from './http/mcp-sessions.js';
 import { createErpMcpServer } from './mcp/erp-mcp-server.js';
 
 /** What the ERP app needs from its host. */
-export interface ErpAppDeps {
+export interface ErpAppDeps extends McpServiceSettings {
   /** An open, migrated ERP database; the caller owns it and closes it after the app. */
   db: Database;
-  /** Fastify logger options (pino); `false` silences logging. @defaultValue false */
-  logger?: FastifyServerOptions['logger'];
-  /** Host names `/mcp` accepts in `Host` and `Origin`, or `'any'`. @defaultValue LOOPBACK_HOSTNAMES */
-  allowedHosts?: AllowedHosts;
-  /** An MCP session with no request for this long is closed. @defaultValue 1_800_000 (30 minutes) */
-  sessionIdleTimeoutMs?: number;
 }
 
 /**
- * Builds the ERP MCP server: `/mcp` (Streamable HTTP) and the health routes. Does not
- * listen. Closing the app closes every MCP session first, so open SSE streams do not hold it.
+ * Builds the ERP MCP server: `/mcp` (Streamable HTTP) and the health routes, `/ready` waiting
+ * for the database. Does not listen.
  */
 export function buildApp(deps: ErpAppDeps): FastifyInstance {
-  const app = fastify({ logger: deps.logger ?? false });
+  const { db, ...settings } = deps;
   const repositories = {
-    suppliers: new SupplierRepository(deps.db),
-    orders: new PurchaseOrderRepository(deps.db),
-    outbox: new NotificationOutboxRepository(deps.db),
+    suppliers: new SupplierRepository(db),
+    orders: new PurchaseOrderRepository(db),
+    outbox: new NotificationOutboxRepository(db),
   };
-  const sessions = new McpSessionRegistry({
-    createServer: () => createErpMcpServer(repositories, app.log),
-    logger: app.log,
-    idleTimeoutMs: deps.sessionIdleTimeoutMs,
+  return buildMcpServiceApp({
+    ...settings,
+    createServer: (logger) => createErpMcpServer(repositories, logger),
+    checks: [{ name: 'database', check: () => isErpDatabaseReady(db) }],
   });
-  let closing = false;
-
-  app.addHook('onReady', async () => sessions.startIdleSweep());
-  app.addHook('preClose', async () => {
-    closing = true;
-    await sessions.closeAll();
-  });
-  void app.register(healthRoutes, {
-    service: SERVICE_NAME,
-    version: SERVICE_VERSION,
-    isReady: () => !closing && isErpDatabaseReady(deps.db),
-    sessionCount: () => sessions.size,
-  });
-  void app.register(mcpRoutes, { sessions, allowedHosts: deps.allowedHosts ?? LOOPBACK_HOSTNAMES });
-  return app;
 }

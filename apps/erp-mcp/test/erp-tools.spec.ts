@@ -1,5 +1,6 @@
 // Results are validated against the tools' zod output schemas in `call`; assertions then read them loosely.
 /* eslint-disable @typescript-eslint/no-explicit-any */
+import { executeTool, type ToolDefinition } from '@a2a-platform/mcp-kit';
 import type { Database } from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,6 @@ import { NotificationOutboxRepository } from '../src/db/notification-outbox-repo
 import { PurchaseOrderRepository } from '../src/db/purchase-order-repository.js';
 import { SupplierRepository } from '../src/db/supplier-repository.js';
 import { erpTools } from '../src/mcp/erp-mcp-server.js';
-import { executeTool, type ToolDefinition } from '../src/tools/tool-definition.js';
 
 const logger = pino({ enabled: false });
 const NOW = new Date('2026-03-02T09:30:00.000Z');

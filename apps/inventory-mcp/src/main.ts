@@ -1,15 +1,16 @@
+import { ConfigError, runService, serviceLoggerOptions, ServiceLifecycle } from '@a2a-platform/service-kit';
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfig, SERVICE_NAME, SERVICE_VERSION } from './config.js';
 import { openInventoryDatabase } from './db/inventory-database.js';
-
-const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const { db, migrations, seeded } = openInventoryDatabase(config.dbPath);
+  const lifecycle = new ServiceLifecycle();
   const app = buildApp({
     db,
-    logger: { level: config.logLevel },
+    lifecycle,
+    logger: serviceLoggerOptions({ service: SERVICE_NAME, version: SERVICE_VERSION, level: config.logLevel }),
     allowedHosts: config.allowedHosts,
     sessionIdleTimeoutMs: config.sessionIdleTimeoutMs,
   });
@@ -17,31 +18,16 @@ async function main(): Promise<void> {
     { dbPath: config.dbPath, applied: migrations.applied, schemaVersion: migrations.currentVersion, seeded },
     'database ready',
   );
-
-  let stopping = false;
-  const shutdown = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    app.log.info({ signal }, 'shutting down');
-    setTimeout(() => {
-      app.log.error('shutdown timed out');
-      process.exit(1);
-    }, SHUTDOWN_TIMEOUT_MS).unref();
-    app
-      .close()
-      .then(() => {
-        db.close();
-        process.exit(0);
-      })
-      .catch((error: unknown) => {
-        app.log.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      });
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
-
-  await app.listen({ port: config.port, host: config.host });
+  // The database closes only after the server has, so in-flight tool calls finish first.
+  await runService({
+    app,
+    lifecycle,
+    port: config.port,
+    host: config.host,
+    onClosed: () => {
+      db.close();
+    },
+  });
 }
 
 main().catch((error: unknown) => {

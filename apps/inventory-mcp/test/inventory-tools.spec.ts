@@ -1,5 +1,6 @@
 // Results are validated against the tools' zod output schemas in `call`; assertions then read them loosely.
 /* eslint-disable @typescript-eslint/no-explicit-any */
+import { executeTool, type ToolDefinition } from '@a2a-platform/mcp-kit';
 import type { Database } from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,6 @@ import { openInventoryDatabase } from '../src/db/inventory-database.js';
 import { StockRepository } from '../src/db/stock-repository.js';
 import { WarehouseRepository } from '../src/db/warehouse-repository.js';
 import { inventoryTools } from '../src/mcp/inventory-mcp-server.js';
-import { executeTool, type ToolDefinition } from '../src/tools/tool-definition.js';
 
 const logger = pino({ enabled: false });
 

@@ -5,4 +5,4 @@ export type { AgentAppDeps, AgentApp } from './agent-app.js';
 export { openTaskStores } from './task-stores.js';
 export type { TaskStores } from './task-stores.js';
 export { runAgent } from './run-agent.js';
-export type { RunAgentOptions } from './run-agent.js';
+export type { AgentStartContext, RunAgentOptions } from './run-agent.js';

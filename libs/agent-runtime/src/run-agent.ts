@@ -7,9 +7,16 @@ import {
   wantsPrettyLogs,
   type DependencyCheck,
 } from '@a2a-platform/service-kit';
+import type { FastifyBaseLogger } from 'fastify';
 import { buildAgentApp } from './agent-app.js';
 import type { AgentEnv } from './agent-env.js';
 import { openTaskStores } from './task-stores.js';
+
+/** What {@link RunAgentOptions.onStart} is given. */
+export interface AgentStartContext {
+  /** The service's logger, for what the hook starts (MCP clients...). */
+  log: FastifyBaseLogger;
+}
 
 export interface RunAgentOptions {
   env: AgentEnv;
@@ -18,7 +25,7 @@ export interface RunAgentOptions {
   executor: AgentExecutor;
   checks?: DependencyCheck[];
   /** Runs before listening (connect to MCP servers...). */
-  onStart?: () => Promise<void>;
+  onStart?: (ctx: AgentStartContext) => Promise<void>;
   /** Runs after the server closed (close MCP sessions...). */
   onClosed?: () => Promise<void>;
 }
@@ -42,7 +49,7 @@ export async function runAgent(opts: RunAgentOptions): Promise<void> {
     }),
   });
   app.log.info({ taskStore: stores.kind }, 'task store ready');
-  await opts.onStart?.();
+  await opts.onStart?.({ log: app.log });
   await runService({
     app,
     lifecycle,

@@ -1,36 +1,21 @@
-import type { Database } from 'better-sqlite3';
-import { openSqliteFile } from './database.js';
+import { openSqliteFile, SqliteMigrator, type OpenedSqliteFile } from '@a2a-platform/mcp-kit';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { ERP_MIGRATIONS } from './erp-migrations.js';
-import { isSchemaCurrent, runMigrations, type MigrationReport } from './migrator.js';
 import { seedDemoErp } from './seed.js';
 
-/** An open ERP database and what opening it did. */
-export interface OpenedErpDatabase {
-  db: Database;
-  migrations: MigrationReport;
-  /** True on the first start, when the demo data was loaded. */
-  seeded: boolean;
-}
+const SCHEMA = new SqliteMigrator(ERP_MIGRATIONS);
 
 /** Opens the ERP SQLite file, applies pending migrations and seeds demo data on first start. */
-export function openErpDatabase(path: string): OpenedErpDatabase {
-  const db = openSqliteFile(path);
-  try {
-    const migrations = runMigrations(db, ERP_MIGRATIONS);
-    const seeded = seedDemoErp(db);
-    return { db, migrations, seeded };
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+export function openErpDatabase(path: string): OpenedSqliteFile<Database> {
+  return openSqliteFile({
+    path,
+    open: (file) => new BetterSqlite3(file),
+    migrator: SCHEMA,
+    seed: seedDemoErp,
+  });
 }
 
 /** Readiness: the database is open and at the latest schema version. */
 export function isErpDatabaseReady(db: Database): boolean {
-  if (!db.open) return false;
-  try {
-    return isSchemaCurrent(db, ERP_MIGRATIONS);
-  } catch {
-    return false;
-  }
+  return SCHEMA.isCurrent(db);
 }

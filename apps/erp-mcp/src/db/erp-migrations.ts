@@ -1,4 +1,4 @@
-import type { Migration } from './migrator.js';
+import type { Migration } from '@a2a-platform/mcp-kit';
 
 /** Schema of the ERP database, oldest first. Append new migrations; never edit applied ones. */
 export const ERP_MIGRATIONS: readonly Migration[] = [

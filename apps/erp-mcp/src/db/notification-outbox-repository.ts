@@ -1,5 +1,5 @@
+import { ToolRefusalError } from '@a2a-platform/mcp-kit';
 import type { Database } from 'better-sqlite3';
-import { DomainError } from '../domain-error.js';
 import { loadPurchaseOrder, type OrderNotification, type PurchaseOrder } from './purchase-order-view.js';
 
 /** Event type of the message that sends an approved order to its supplier. */
@@ -26,14 +26,14 @@ export class NotificationOutboxRepository {
   /**
    * Queues the message that sends an approved order to the supplier (its order e-mail unless a
    * recipient is given). Queuing it again for the same recipient returns the existing row.
-   * @throws DomainError UNKNOWN_ORDER, INVALID_ORDER_STATE
+   * @throws ToolRefusalError UNKNOWN_ORDER, INVALID_ORDER_STATE
    */
   queuePurchaseOrder(orderId: string, recipient?: string): NotificationOutcome {
     return this.db.transaction((): NotificationOutcome => {
       const order = loadPurchaseOrder(this.db, orderId);
-      if (!order) throw new DomainError('UNKNOWN_ORDER', 'orderId', `unknown orderId ${orderId}`);
+      if (!order) throw new ToolRefusalError('UNKNOWN_ORDER', 'orderId', `unknown orderId ${orderId}`);
       if (order.status !== 'approved') {
-        throw new DomainError(
+        throw new ToolRefusalError(
           'INVALID_ORDER_STATE',
           'orderId',
           `order ${orderId} is ${order.status}; only approved orders can be sent to the supplier`,

@@ -1,5 +1,5 @@
+import { ToolRefusalError } from '@a2a-platform/mcp-kit';
 import type { Database } from 'better-sqlite3';
-import { DomainError } from '../domain-error.js';
 import { loadPurchaseOrder, type PurchaseOrder } from './purchase-order-view.js';
 
 /** A request to create a purchase order; `idempotencyKey` makes retries safe. */
@@ -44,7 +44,7 @@ export class PurchaseOrderRepository {
    * Creates an order priced from the supplier's price list. The header is written first and each
    * line is checked as it is inserted, so a bad line rolls the whole order back. The same
    * idempotency key with the same request returns the existing order; with another request it is refused.
-   * @throws DomainError UNKNOWN_SUPPLIER, DUPLICATE_LINE, UNKNOWN_SKU, SKU_NOT_OFFERED,
+   * @throws ToolRefusalError UNKNOWN_SUPPLIER, DUPLICATE_LINE, UNKNOWN_SKU, SKU_NOT_OFFERED,
    *   BELOW_MIN_ORDER_QUANTITY, IDEMPOTENCY_CONFLICT
    */
   create(request: CreatePurchaseOrderRequest): PurchaseOrderOutcome {
@@ -55,7 +55,7 @@ export class PurchaseOrderRepository {
         .get(request.idempotencyKey) as { id: string; request_fingerprint: string } | undefined;
       if (existing) {
         if (existing.request_fingerprint !== fingerprint) {
-          throw new DomainError(
+          throw new ToolRefusalError(
             'IDEMPOTENCY_CONFLICT',
             'idempotencyKey',
             `idempotencyKey ${request.idempotencyKey} was already used for a different order (${existing.id})`,
@@ -67,7 +67,11 @@ export class PurchaseOrderRepository {
         .prepare('SELECT currency FROM suppliers WHERE id = ?')
         .get(request.supplierId) as { currency: string } | undefined;
       if (!supplier) {
-        throw new DomainError('UNKNOWN_SUPPLIER', 'supplierId', `unknown supplierId ${request.supplierId}`);
+        throw new ToolRefusalError(
+          'UNKNOWN_SUPPLIER',
+          'supplierId',
+          `unknown supplierId ${request.supplierId}`,
+        );
       }
       const createdAt = this.now();
       const orderId = this.nextOrderId();
@@ -121,15 +125,15 @@ export class PurchaseOrderRepository {
   /**
    * Approves an order awaiting approval. Approving an approved order changes nothing and returns
    * it (`replayed`), whoever asks; other states are refused.
-   * @throws DomainError UNKNOWN_ORDER, INVALID_ORDER_STATE
+   * @throws ToolRefusalError UNKNOWN_ORDER, INVALID_ORDER_STATE
    */
   approve(orderId: string, approver: string, comment?: string): PurchaseOrderOutcome {
     return this.db.transaction((): PurchaseOrderOutcome => {
       const order = this.find(orderId);
-      if (!order) throw new DomainError('UNKNOWN_ORDER', 'orderId', `unknown orderId ${orderId}`);
+      if (!order) throw new ToolRefusalError('UNKNOWN_ORDER', 'orderId', `unknown orderId ${orderId}`);
       if (order.status === 'approved') return { order, replayed: true };
       if (order.status !== 'pending_approval') {
-        throw new DomainError(
+        throw new ToolRefusalError(
           'INVALID_ORDER_STATE',
           'orderId',
           `order ${orderId} is ${order.status}; only orders in pending_approval can be approved`,
@@ -164,14 +168,14 @@ export class PurchaseOrderRepository {
   ): OfferRow {
     const field = `lines[${index}]`;
     if (lines.findIndex((other) => other.sku === line.sku) !== index) {
-      throw new DomainError(
+      throw new ToolRefusalError(
         'DUPLICATE_LINE',
         `${field}.sku`,
         `sku ${line.sku} appears on more than one line`,
       );
     }
     if (!this.db.prepare('SELECT 1 FROM catalog_items WHERE sku = ?').get(line.sku)) {
-      throw new DomainError('UNKNOWN_SKU', `${field}.sku`, `unknown sku ${line.sku}`);
+      throw new ToolRefusalError('UNKNOWN_SKU', `${field}.sku`, `unknown sku ${line.sku}`);
     }
     const offer = this.db
       .prepare(
@@ -179,14 +183,14 @@ export class PurchaseOrderRepository {
       )
       .get(supplierId, line.sku) as OfferRow | undefined;
     if (!offer) {
-      throw new DomainError(
+      throw new ToolRefusalError(
         'SKU_NOT_OFFERED',
         `${field}.sku`,
         `supplier ${supplierId} does not offer sku ${line.sku}`,
       );
     }
     if (line.quantity < offer.min_order_quantity) {
-      throw new DomainError(
+      throw new ToolRefusalError(
         'BELOW_MIN_ORDER_QUANTITY',
         `${field}.quantity`,
         `quantity ${line.quantity} of ${line.sku} is below the supplier's minimum order quantity of ${offer.min_order_quantity}`,

@@ -1,3 +1,4 @@
+import { registerTools, type ToolDefinition } from '@a2a-platform/mcp-kit';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { FastifyBaseLogger } from 'fastify';
 import { SERVICE_NAME, SERVICE_VERSION } from '../config.js';
@@ -9,7 +10,6 @@ import { createPurchaseOrderTool } from '../tools/create-purchase-order.js';
 import { getPurchaseOrderTool } from '../tools/get-purchase-order.js';
 import { listSuppliersTool } from '../tools/list-suppliers.js';
 import { sendPoNotificationTool } from '../tools/send-po-notification.js';
-import { registerTools, type ToolDefinition } from '../tools/tool-definition.js';
 
 /** Repositories the ERP tools work on. */
 export interface ErpRepositories {

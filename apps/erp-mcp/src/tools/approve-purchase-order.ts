@@ -1,7 +1,7 @@
+import { defineTool } from '@a2a-platform/mcp-kit';
 import { z } from 'zod';
 import type { PurchaseOrderRepository } from '../db/purchase-order-repository.js';
 import { describeOrder, OrderIdSchema, PurchaseOrderWriteSchema } from './purchase-order-schemas.js';
-import { defineTool } from './tool-definition.js';
 
 /** `approve_purchase_order`: pending_approval to approved; idempotent once approved. */
 export function approvePurchaseOrderTool(orders: PurchaseOrderRepository) {

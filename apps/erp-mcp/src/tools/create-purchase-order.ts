@@ -1,3 +1,4 @@
+import { defineTool } from '@a2a-platform/mcp-kit';
 import { z } from 'zod';
 import type { PurchaseOrderRepository } from '../db/purchase-order-repository.js';
 import {
@@ -6,7 +7,6 @@ import {
   SkuSchema,
   SupplierIdSchema,
 } from './purchase-order-schemas.js';
-import { defineTool } from './tool-definition.js';
 
 /** `create_purchase_order`: a priced order in `pending_approval`, idempotent on `idempotencyKey`. */
 export function createPurchaseOrderTool(orders: PurchaseOrderRepository) {

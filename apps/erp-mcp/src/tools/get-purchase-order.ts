@@ -1,8 +1,7 @@
+import { defineTool, ToolRefusalError } from '@a2a-platform/mcp-kit';
 import { z } from 'zod';
 import type { PurchaseOrderRepository } from '../db/purchase-order-repository.js';
-import { DomainError } from '../domain-error.js';
 import { describeOrder, OrderIdSchema, PurchaseOrderSchema } from './purchase-order-schemas.js';
-import { defineTool } from './tool-definition.js';
 
 /** `get_purchase_order`: one order with its lines and notifications. */
 export function getPurchaseOrderTool(orders: PurchaseOrderRepository) {
@@ -15,7 +14,7 @@ export function getPurchaseOrderTool(orders: PurchaseOrderRepository) {
     annotations: { readOnlyHint: true, openWorldHint: false },
     run: ({ orderId }) => {
       const order = orders.find(orderId);
-      if (!order) throw new DomainError('UNKNOWN_ORDER', 'orderId', `unknown orderId ${orderId}`);
+      if (!order) throw new ToolRefusalError('UNKNOWN_ORDER', 'orderId', `unknown orderId ${orderId}`);
       return { data: order, summary: describeOrder(order) };
     },
   });

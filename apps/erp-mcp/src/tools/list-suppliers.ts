@@ -1,8 +1,7 @@
+import { defineTool, ToolRefusalError } from '@a2a-platform/mcp-kit';
 import { z } from 'zod';
 import type { SupplierRepository } from '../db/supplier-repository.js';
-import { DomainError } from '../domain-error.js';
 import { SkuSchema } from './purchase-order-schemas.js';
-import { defineTool } from './tool-definition.js';
 
 const SupplierSchema = z.object({
   supplierId: z.string(),
@@ -36,7 +35,7 @@ export function listSuppliersTool(suppliers: SupplierRepository) {
     annotations: { readOnlyHint: true, openWorldHint: false },
     run: ({ sku }) => {
       if (sku !== undefined && !suppliers.isCatalogued(sku)) {
-        throw new DomainError('UNKNOWN_SKU', 'sku', `unknown sku ${sku}`);
+        throw new ToolRefusalError('UNKNOWN_SKU', 'sku', `unknown sku ${sku}`);
       }
       const list = suppliers.list(sku);
       const summary =

@@ -1,7 +1,7 @@
+import { defineTool } from '@a2a-platform/mcp-kit';
 import { z } from 'zod';
 import type { NotificationOutboxRepository } from '../db/notification-outbox-repository.js';
 import { OrderIdSchema, OrderNotificationSchema } from './purchase-order-schemas.js';
-import { defineTool } from './tool-definition.js';
 
 /** `send_po_notification`: queues the message that sends an approved order to its supplier. */
 export function sendPoNotificationTool(outbox: NotificationOutboxRepository) {

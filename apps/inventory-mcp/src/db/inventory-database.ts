@@ -1,36 +1,21 @@
-import type { Database } from 'better-sqlite3';
-import { openSqliteFile } from './database.js';
+import { openSqliteFile, SqliteMigrator, type OpenedSqliteFile } from '@a2a-platform/mcp-kit';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { INVENTORY_MIGRATIONS } from './inventory-migrations.js';
-import { isSchemaCurrent, runMigrations, type MigrationReport } from './migrator.js';
 import { seedDemoInventory } from './seed.js';
 
-/** An open inventory database and what opening it did. */
-export interface OpenedInventoryDatabase {
-  db: Database;
-  migrations: MigrationReport;
-  /** True on the first start, when the demo data was loaded. */
-  seeded: boolean;
-}
+const SCHEMA = new SqliteMigrator(INVENTORY_MIGRATIONS);
 
 /** Opens the inventory SQLite file, applies pending migrations and seeds demo data on first start. */
-export function openInventoryDatabase(path: string): OpenedInventoryDatabase {
-  const db = openSqliteFile(path);
-  try {
-    const migrations = runMigrations(db, INVENTORY_MIGRATIONS);
-    const seeded = seedDemoInventory(db);
-    return { db, migrations, seeded };
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+export function openInventoryDatabase(path: string): OpenedSqliteFile<Database> {
+  return openSqliteFile({
+    path,
+    open: (file) => new BetterSqlite3(file),
+    migrator: SCHEMA,
+    seed: seedDemoInventory,
+  });
 }
 
 /** Readiness: the database is open and at the latest schema version. */
 export function isInventoryDatabaseReady(db: Database): boolean {
-  if (!db.open) return false;
-  try {
-    return isSchemaCurrent(db, INVENTORY_MIGRATIONS);
-  } catch {
-    return false;
-  }
+  return SCHEMA.isCurrent(db);
 }

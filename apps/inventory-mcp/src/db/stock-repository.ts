@@ -1,5 +1,5 @@
+import { ToolRefusalError } from '@a2a-platform/mcp-kit';
 import type { Database } from 'better-sqlite3';
-import { DomainError } from '../domain-error.js';
 
 /** Stock of one SKU in one warehouse. Quantities are in the item's unit. */
 export interface StockLevel {
@@ -125,7 +125,7 @@ export class StockRepository {
    * stored reservation (`replayed`); with different values it is refused. The reservation row is
    * written first and the stock update is guarded by `available >= quantity`, so a refusal rolls
    * both back.
-   * @throws DomainError UNKNOWN_SKU, UNKNOWN_WAREHOUSE, NOT_STOCKED, INSUFFICIENT_STOCK, IDEMPOTENCY_CONFLICT
+   * @throws ToolRefusalError UNKNOWN_SKU, UNKNOWN_WAREHOUSE, NOT_STOCKED, INSUFFICIENT_STOCK, IDEMPOTENCY_CONFLICT
    */
   reserve(request: ReservationRequest): ReservationOutcome {
     return this.db.transaction((): ReservationOutcome => {
@@ -153,7 +153,7 @@ export class StockRepository {
         });
       const level = this.requireLevel(request.sku, request.warehouseId);
       if (update.changes === 0) {
-        throw new DomainError(
+        throw new ToolRefusalError(
           'INSUFFICIENT_STOCK',
           'quantity',
           `quantity ${request.quantity} exceeds the ${level.available} ${level.unit} available of ${request.sku} in ${request.warehouseId}`,
@@ -169,7 +169,7 @@ export class StockRepository {
       existing.warehouse_id === request.warehouseId &&
       existing.quantity === request.quantity;
     if (!same) {
-      throw new DomainError(
+      throw new ToolRefusalError(
         'IDEMPOTENCY_CONFLICT',
         'reservationId',
         `reservationId ${request.reservationId} was already used for ${existing.quantity} x ${existing.sku} in ${existing.warehouse_id}`,
@@ -187,12 +187,17 @@ export class StockRepository {
   }
 
   private assertStocked(sku: string, warehouseId: string): void {
-    if (this.unknownSkus([sku]).length > 0) throw new DomainError('UNKNOWN_SKU', 'sku', `unknown sku ${sku}`);
+    if (this.unknownSkus([sku]).length > 0)
+      throw new ToolRefusalError('UNKNOWN_SKU', 'sku', `unknown sku ${sku}`);
     if (!this.db.prepare('SELECT 1 FROM warehouses WHERE id = ?').get(warehouseId)) {
-      throw new DomainError('UNKNOWN_WAREHOUSE', 'warehouseId', `unknown warehouseId ${warehouseId}`);
+      throw new ToolRefusalError('UNKNOWN_WAREHOUSE', 'warehouseId', `unknown warehouseId ${warehouseId}`);
     }
     if (!this.findLevel(sku, warehouseId)) {
-      throw new DomainError('NOT_STOCKED', 'sku', `sku ${sku} is not stocked in warehouse ${warehouseId}`);
+      throw new ToolRefusalError(
+        'NOT_STOCKED',
+        'sku',
+        `sku ${sku} is not stocked in warehouse ${warehouseId}`,
+      );
     }
   }
 

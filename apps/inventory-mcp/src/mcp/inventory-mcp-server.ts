@@ -1,3 +1,4 @@
+import { registerTools, type ToolDefinition } from '@a2a-platform/mcp-kit';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { FastifyBaseLogger } from 'fastify';
 import { SERVICE_NAME, SERVICE_VERSION } from '../config.js';
@@ -7,7 +8,6 @@ import { getLowStockItemsTool } from '../tools/get-low-stock-items.js';
 import { getStockLevelsTool } from '../tools/get-stock-levels.js';
 import { listWarehousesTool } from '../tools/list-warehouses.js';
 import { reserveStockTool } from '../tools/reserve-stock.js';
-import { registerTools, type ToolDefinition } from '../tools/tool-definition.js';
 
 /** Repositories the inventory tools work on. */
 export interface InventoryRepositories {

@@ -1,9 +1,8 @@
+import { defineTool, ToolRefusalError } from '@a2a-platform/mcp-kit';
 import { z } from 'zod';
 import type { StockLevel, StockRepository } from '../db/stock-repository.js';
 import type { WarehouseRepository } from '../db/warehouse-repository.js';
-import { DomainError } from '../domain-error.js';
 import { StockLevelSchema, WarehouseIdSchema } from './stock-schemas.js';
-import { defineTool } from './tool-definition.js';
 
 const LowStockItemSchema = StockLevelSchema.extend({
   shortfall: z.number().int().positive().describe('reorderPoint - available'),
@@ -36,7 +35,7 @@ export function getLowStockItemsTool(stock: StockRepository, warehouses: Warehou
     annotations: { readOnlyHint: true, openWorldHint: false },
     run: ({ warehouseId }) => {
       if (warehouseId !== undefined && !warehouses.exists(warehouseId)) {
-        throw new DomainError('UNKNOWN_WAREHOUSE', 'warehouseId', `unknown warehouseId ${warehouseId}`);
+        throw new ToolRefusalError('UNKNOWN_WAREHOUSE', 'warehouseId', `unknown warehouseId ${warehouseId}`);
       }
       const items = stock.listBelowReorderPoint(warehouseId).map((level) => ({
         ...level,

@@ -1,9 +1,8 @@
+import { defineTool, ToolRefusalError } from '@a2a-platform/mcp-kit';
 import { z } from 'zod';
 import type { StockRepository } from '../db/stock-repository.js';
 import type { WarehouseRepository } from '../db/warehouse-repository.js';
-import { DomainError } from '../domain-error.js';
 import { SkuSchema, StockLevelSchema, WarehouseIdSchema } from './stock-schemas.js';
-import { defineTool } from './tool-definition.js';
 
 /** `get_stock_levels`: on-hand, reserved and available stock by SKU list and/or warehouse. */
 export function getStockLevelsTool(stock: StockRepository, warehouses: WarehouseRepository) {
@@ -22,9 +21,9 @@ export function getStockLevelsTool(stock: StockRepository, warehouses: Warehouse
     run: ({ skus, warehouseId }) => {
       const unknown = skus ? stock.unknownSkus(skus) : [];
       if (unknown.length > 0)
-        throw new DomainError('UNKNOWN_SKU', 'skus', `unknown skus: ${unknown.join(', ')}`);
+        throw new ToolRefusalError('UNKNOWN_SKU', 'skus', `unknown skus: ${unknown.join(', ')}`);
       if (warehouseId !== undefined && !warehouses.exists(warehouseId)) {
-        throw new DomainError('UNKNOWN_WAREHOUSE', 'warehouseId', `unknown warehouseId ${warehouseId}`);
+        throw new ToolRefusalError('UNKNOWN_WAREHOUSE', 'warehouseId', `unknown warehouseId ${warehouseId}`);
       }
       const levels = stock.listLevels({ skus, warehouseId });
       const lines = levels

@@ -1,6 +1,6 @@
+import { defineTool } from '@a2a-platform/mcp-kit';
 import { z } from 'zod';
 import type { WarehouseRepository } from '../db/warehouse-repository.js';
-import { defineTool } from './tool-definition.js';
 
 const WarehouseSchema = z.object({
   id: z.string(),

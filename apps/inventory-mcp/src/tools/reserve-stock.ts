@@ -1,7 +1,7 @@
+import { defineTool } from '@a2a-platform/mcp-kit';
 import { z } from 'zod';
 import type { StockRepository } from '../db/stock-repository.js';
 import { SkuSchema, StockLevelSchema, WarehouseIdSchema } from './stock-schemas.js';
-import { defineTool } from './tool-definition.js';
 
 /** `reserve_stock`: reserves available stock, idempotent on `reservationId`. */
 export function reserveStockTool(stock: StockRepository) {
