@@ -17,7 +17,12 @@ export interface StackSettings {
   extraEnv?: Partial<Record<ServiceName, Record<string, string>>>;
 }
 
-export type ServiceName = 'inventory-mcp' | 'erp-mcp' | 'inventory-agent' | 'procurement-agent' | 'orchestrator';
+export type ServiceName =
+  | 'inventory-mcp'
+  | 'erp-mcp'
+  | 'inventory-agent'
+  | 'procurement-agent'
+  | 'orchestrator';
 
 export const DEFAULT_PORTS: Readonly<Record<ServiceName, number>> = {
   'inventory-mcp': 3101,
@@ -46,7 +51,13 @@ export function stackServices(settings: StackSettings): ServiceSpec[] {
     'procurement-agent': { ERP_MCP_URL: `${url(port('erp-mcp'))}/mcp` },
     orchestrator: { AGENT_URLS: `${url(port('inventory-agent'))},${url(port('procurement-agent'))}` },
   };
-  const order: ServiceName[] = ['inventory-mcp', 'erp-mcp', 'inventory-agent', 'procurement-agent', 'orchestrator'];
+  const order: ServiceName[] = [
+    'inventory-mcp',
+    'erp-mcp',
+    'inventory-agent',
+    'procurement-agent',
+    'orchestrator',
+  ];
   return order.map((name) => ({
     name,
     entry: `apps/${name}/dist/main.js`,

@@ -58,8 +58,9 @@ function printReport(task: Task, out: (line: string) => void): void {
   for (const o of orders) {
     const id = o['orderId'] ?? o['id'];
     const supplier = o['supplierName'] ?? o['supplierId'];
-    const total = o['totalEur'] ?? o['total'];
-    out(`  purchase order ${String(id)}  ${String(supplier)}  EUR ${String(total)}  ${String(o['status'])}`);
+    const total = Number(o['totalEur'] ?? o['total']);
+    const amount = Number.isFinite(total) ? total.toFixed(2) : '?';
+    out(`  purchase order ${String(id)}  ${String(supplier)}  EUR ${amount}  ${String(o['status'])}`);
   }
 }
 
@@ -73,7 +74,6 @@ export async function runReplenishment(orchestratorUrl: string, out: (line: stri
   const first: Message = { messageId: randomUUID(), role: 'ROLE_USER', parts: [{ text: REQUEST }] };
   let task = await streamTurn(client, first, out);
   while (task.status.state === 'TASK_STATE_INPUT_REQUIRED') {
-    out(`? ${textOf(task.status.message)}`);
     out('> approve   (answered by the dev stack as the demo approver)');
     const answer: Message = {
       messageId: randomUUID(),

@@ -29,14 +29,24 @@ export class TestStack {
     private readonly dataDir: string,
   ) {}
 
-  static async start(extraEnv: Partial<Record<ServiceName, Record<string, string>>> = {}): Promise<TestStack> {
-    const names: ServiceName[] = ['inventory-mcp', 'erp-mcp', 'inventory-agent', 'procurement-agent', 'orchestrator'];
+  static async start(
+    extraEnv: Partial<Record<ServiceName, Record<string, string>>> = {},
+  ): Promise<TestStack> {
+    const names: ServiceName[] = [
+      'inventory-mcp',
+      'erp-mcp',
+      'inventory-agent',
+      'procurement-agent',
+      'orchestrator',
+    ];
     const ports: Partial<Record<ServiceName, number>> = {};
     for (const name of names) ports[name] = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), 'a2a-stack-'));
     const services = stackServices({ dataDir, logLevel: 'info', ports, extraEnv });
     const exits: { name: string; code: number | null }[] = [];
-    const group = new ProcessGroup(ROOT, dataDir, (name, code) => exits.push({ name, code }), { echo: false });
+    const group = new ProcessGroup(ROOT, dataDir, (name, code) => exits.push({ name, code }), {
+      echo: false,
+    });
     const stack = new TestStack(exits, services, group, dataDir);
     for (const spec of services) {
       group.start(spec);

@@ -23,7 +23,8 @@ function report(task: Task): { purchaseOrders: Record<string, unknown>[]; steps:
   const data = artifact?.parts.find((p) => p.data !== undefined)?.data as
     | { purchaseOrders: Record<string, unknown>[]; steps: Record<string, unknown>[] }
     | undefined;
-  if (!data) throw new Error(`task ${task.id} has no replenishment report: ${JSON.stringify(task.artifacts)}`);
+  if (!data)
+    throw new Error(`task ${task.id} has no replenishment report: ${JSON.stringify(task.artifacts)}`);
   return data;
 }
 
@@ -105,7 +106,8 @@ describe('replenishment workflow across five processes, approval required', () =
     expect(second.task.id).toBe(first.task.id);
     expect(second.task.contextId).toBe(first.task.contextId);
     expect(second.task.status.state).toBe('TASK_STATE_COMPLETED');
-    for (const order of report(second.task).purchaseOrders) expect(['approved', 'sent']).toContain(order['status']);
+    for (const order of report(second.task).purchaseOrders)
+      expect(['approved', 'sent']).toContain(order['status']);
   }, 60_000);
 
   it('canceling the orchestrator task cancels the child task waiting for approval', async () => {
