@@ -1,5 +1,16 @@
 import nx from '@nx/eslint-plugin';
 
+// What the agent runtime builds on: every lib scope below it.
+const RUNTIME_LAYERS = [
+  'scope:protocol',
+  'scope:store',
+  'scope:a2a',
+  'scope:mcp',
+  'scope:platform',
+  'scope:telemetry',
+  'scope:auth',
+];
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -30,20 +41,19 @@ export default [
             },
             {
               sourceTag: 'scope:mcp',
-              onlyDependOnLibsWithTags: ['scope:mcp', 'scope:protocol', 'scope:telemetry', 'scope:platform', 'scope:auth'],
-            },
-            {
-              sourceTag: 'scope:runtime',
               onlyDependOnLibsWithTags: [
-                'scope:protocol',
-                'scope:store',
-                'scope:a2a',
                 'scope:mcp',
-                'scope:platform',
+                'scope:protocol',
                 'scope:telemetry',
+                'scope:platform',
                 'scope:auth',
+                // For the MCP apps' tests (mcp-kit itself cannot: test-support depends on it).
+                'scope:testing',
               ],
             },
+            { sourceTag: 'scope:runtime', onlyDependOnLibsWithTags: RUNTIME_LAYERS },
+            // Test-only helpers (libs/test-support): they drive every layer, so they may use every scope.
+            { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: [...RUNTIME_LAYERS, 'scope:runtime'] },
             {
               sourceTag: 'scope:a2a',
               onlyDependOnLibsWithTags: ['scope:protocol', 'scope:store', 'scope:telemetry', 'scope:auth'],

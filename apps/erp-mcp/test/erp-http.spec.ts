@@ -1,11 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- structured content, read loosely once validated */
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { Database } from 'better-sqlite3';
-import type { FastifyInstance } from 'fastify';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { itServesHealthOverItsDatabase, SqliteMcpService } from '@a2a-platform/test-support';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { buildApp } from '../src/app.js';
 import { openErpDatabase } from '../src/db/erp-database.js';
 import { NotificationOutboxRepository } from '../src/db/notification-outbox-repository.js';
@@ -14,61 +9,33 @@ import { SupplierRepository } from '../src/db/supplier-repository.js';
 import { erpTools } from '../src/mcp/erp-mcp-server.js';
 
 describe('ERP MCP server over Streamable HTTP', () => {
-  let dir: string;
-  let db: Database;
-  let app: FastifyInstance;
-  let baseUrl: string;
+  const service = new SqliteMcpService({
+    name: 'erp-mcp-http',
+    file: 'erp.db',
+    open: (path) => openErpDatabase(path).db,
+    build: (db) => buildApp({ db }),
+  });
   let client: Client;
 
   const outputSchemas = () => {
     const definitions = erpTools({
-      suppliers: new SupplierRepository(db),
-      orders: new PurchaseOrderRepository(db),
-      outbox: new NotificationOutboxRepository(db),
+      suppliers: new SupplierRepository(service.db),
+      orders: new PurchaseOrderRepository(service.db),
+      outbox: new NotificationOutboxRepository(service.db),
     });
     return new Map(definitions.map((t) => [t.name, t.outputSchema]));
   };
 
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'erp-mcp-http-'));
-    db = openErpDatabase(join(dir, 'erp.db')).db;
-    app = buildApp({ db });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('no port');
-    baseUrl = `http://127.0.0.1:${address.port}`;
-  });
-  afterAll(async () => {
-    await app.close();
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  beforeAll(() => service.start());
+  afterAll(() => service.close());
   beforeEach(async () => {
-    client = new Client({ name: 'erp-http-spec', version: '1.0.0' });
-    await client.connect(new StreamableHTTPClientTransport(new URL(`${baseUrl}/mcp`)));
+    client = await service.connectClient('erp-http-spec');
   });
   afterEach(async () => {
     await client.close();
   });
 
-  it('answers the health routes, reporting the database', async () => {
-    for (const path of ['/health', '/ready', '/live']) {
-      const response = await fetch(`${baseUrl}${path}`);
-      expect(response.status).toBe(200);
-    }
-    const health = await (await fetch(`${baseUrl}/health`)).json();
-    expect(health).toMatchObject({ status: 'ok', dependencies: { database: 'up' } });
-  });
-
-  it('is not ready once its database is closed', async () => {
-    const other = openErpDatabase(join(dir, 'closed.db')).db;
-    const closedApp = buildApp({ db: other });
-    other.close();
-    const ready = await closedApp.inject({ url: '/ready' });
-    expect(ready.statusCode).toBe(503);
-    expect(ready.json()).toMatchObject({ status: 'not_ready', dependencies: { database: 'down' } });
-    await closedApp.close();
-  });
+  itServesHealthOverItsDatabase(service);
 
   it('lists the five tools with input and output schemas', async () => {
     const { tools } = await client.listTools();

@@ -1,18 +1,17 @@
 // Results are validated against the tools' zod output schemas in `call`; assertions then read them loosely.
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { executeTool, type ToolDefinition } from '@a2a-platform/mcp-kit';
+import type { ToolDefinition } from '@a2a-platform/mcp-kit';
+import { callToolDirectly, refusalText } from '@a2a-platform/test-support';
 import type { Database } from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
 import { openErpDatabase } from '../src/db/erp-database.js';
 import { NotificationOutboxRepository } from '../src/db/notification-outbox-repository.js';
 import { PurchaseOrderRepository } from '../src/db/purchase-order-repository.js';
 import { SupplierRepository } from '../src/db/supplier-repository.js';
 import { erpTools } from '../src/mcp/erp-mcp-server.js';
 
-const logger = pino({ enabled: false });
 const NOW = new Date('2026-03-02T09:30:00.000Z');
 
 describe('ERP tools on a real SQLite file', () => {
@@ -20,26 +19,14 @@ describe('ERP tools on a real SQLite file', () => {
   let db: Database;
   let tools: Map<string, ToolDefinition>;
 
-  const call = (name: string, args: Record<string, unknown>) => {
-    const tool = tools.get(name);
-    if (!tool) throw new Error(`no tool ${name}`);
-    // The SDK parses arguments with the input schema before the body runs; do the same here.
-    const result = executeTool(tool, tool.inputSchema.parse(args), logger);
-    if (!result.isError) tool.outputSchema.parse(result.structuredContent);
-    return result;
-  };
+  const call = (name: string, args: Record<string, unknown>) => callToolDirectly(tools, name, args);
   const data = (name: string, args: Record<string, unknown> = {}) => {
     const result = call(name, args);
     expect(result.content).toEqual([{ type: 'text', text: expect.any(String) }]);
     expect(result.isError).toBeFalsy();
     return result.structuredContent as Record<string, any>;
   };
-  const errorText = (name: string, args: Record<string, unknown>) => {
-    const result = call(name, args);
-    expect(result.isError).toBe(true);
-    expect(result.structuredContent).toBeUndefined();
-    return (result.content[0] as { text: string }).text;
-  };
+  const errorText = (name: string, args: Record<string, unknown>) => refusalText(call(name, args));
   const count = (table: string) =>
     (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
   const order = {

@@ -1,24 +1,20 @@
 import type { Task } from '@a2a-platform/a2a-protocol';
-import {
-  McpToolClient,
-  unwrapToolResult,
-  type McpCallOptions,
-  type McpToolCaller,
-  type McpToolResult,
-} from '@a2a-platform/mcp-kit';
-import { inventoryAgentCard } from '../src/agent-card.js';
-import { StockExecutor } from '../src/stock-executor.js';
+import { McpToolClient, unwrapToolResult } from '@a2a-platform/mcp-kit';
 import {
   artifactData,
   collect,
+  GatedToolCaller,
+  McpBackedAgent,
+  McpServerProcess,
   startAgent,
   statusText,
   streamShape,
   taskOf,
   userMessage,
   type AgentHarness,
-} from './support/agent-harness.js';
-import { McpServerProcess } from './support/mcp-server-process.js';
+} from '@a2a-platform/test-support';
+import { inventoryAgentCard } from '../src/agent-card.js';
+import { StockExecutor } from '../src/stock-executor.js';
 
 jest.setTimeout(30_000);
 
@@ -33,7 +29,8 @@ interface Level {
 const card = (url: string) => inventoryAgentCard(url, '0.0.0-test');
 
 describe('inventory agent against the real inventory-mcp over HTTP', () => {
-  const server = new McpServerProcess('inventory-mcp');
+  const stack = new McpBackedAgent('inventory-mcp');
+  const server = stack.server;
   let mcp: McpToolClient;
   let harness: AgentHarness;
 
@@ -49,17 +46,10 @@ describe('inventory agent against the real inventory-mcp over HTTP', () => {
   };
 
   beforeAll(async () => {
-    await server.start();
-    mcp = new McpToolClient({ url: server.url, name: 'inventory-mcp', backoff: { initialDelayMs: 20 } });
-    await mcp.connect();
-    harness = await startAgent({ card, executor: new StockExecutor(mcp), checks: [mcp.dependencyCheck()] });
+    ({ mcp, harness } = await stack.start({ card, executor: (client) => new StockExecutor(client) }));
   }, 180_000);
 
-  afterAll(async () => {
-    await harness?.close();
-    await mcp?.close();
-    await server.dispose();
-  });
+  afterAll(() => stack.dispose());
 
   it('publishes a card with the three skills, their tags and modes', async () => {
     const response = await fetch(`${harness.baseUrl}/.well-known/agent-card.json`);
@@ -197,34 +187,6 @@ describe('inventory agent against the real inventory-mcp over HTTP', () => {
   });
 });
 
-/** Holds `reserve_stock` calls until released, then makes them with the signal the executor passed. */
-class GatedInventory implements McpToolCaller {
-  signals: (AbortSignal | undefined)[] = [];
-  private reached: (() => void) | undefined;
-  private release: (() => void) | undefined;
-  readonly held = new Promise<void>((resolve) => (this.reached = resolve));
-  private readonly gate = new Promise<void>((resolve) => (this.release = resolve));
-
-  constructor(private readonly real: McpToolCaller) {}
-
-  open(): void {
-    this.release?.();
-  }
-
-  async callTool(
-    name: string,
-    args: Record<string, unknown>,
-    options: McpCallOptions = {},
-  ): Promise<McpToolResult> {
-    if (name === 'reserve_stock') {
-      this.signals.push(options.signal);
-      this.reached?.();
-      await this.gate;
-    }
-    return this.real.callTool(name, args, options);
-  }
-}
-
 describe('inventory agent cancellation', () => {
   const server = new McpServerProcess('inventory-mcp');
   let mcp: McpToolClient;
@@ -239,7 +201,8 @@ describe('inventory agent cancellation', () => {
   });
 
   it('aborts the MCP call of a canceled task, so nothing is reserved', async () => {
-    const gated = new GatedInventory(mcp);
+    // Holds `reserve_stock` calls until opened, then makes them with the signal the executor passed.
+    const gated = new GatedToolCaller(mcp, (name) => name === 'reserve_stock');
     const harness = await startAgent({ card, executor: new StockExecutor(gated), checks: [] });
     try {
       const reservedBefore = async () =>

@@ -1,10 +1,5 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { Database } from 'better-sqlite3';
-import type { FastifyInstance } from 'fastify';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { itServesHealthOverItsDatabase, SqliteMcpService } from '@a2a-platform/test-support';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { buildApp } from '../src/app.js';
 import { openInventoryDatabase } from '../src/db/inventory-database.js';
 import { StockRepository } from '../src/db/stock-repository.js';
@@ -12,60 +7,32 @@ import { WarehouseRepository } from '../src/db/warehouse-repository.js';
 import { inventoryTools } from '../src/mcp/inventory-mcp-server.js';
 
 describe('inventory MCP server over Streamable HTTP', () => {
-  let dir: string;
-  let db: Database;
-  let app: FastifyInstance;
-  let baseUrl: string;
+  const service = new SqliteMcpService({
+    name: 'inventory-mcp-http',
+    file: 'inventory.db',
+    open: (path) => openInventoryDatabase(path).db,
+    build: (db) => buildApp({ db }),
+  });
   let client: Client;
 
   const outputSchemas = () => {
     const definitions = inventoryTools({
-      stock: new StockRepository(db),
-      warehouses: new WarehouseRepository(db),
+      stock: new StockRepository(service.db),
+      warehouses: new WarehouseRepository(service.db),
     });
     return new Map(definitions.map((t) => [t.name, t.outputSchema]));
   };
 
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'inventory-mcp-http-'));
-    db = openInventoryDatabase(join(dir, 'inventory.db')).db;
-    app = buildApp({ db });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('no port');
-    baseUrl = `http://127.0.0.1:${address.port}`;
-  });
-  afterAll(async () => {
-    await app.close();
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  beforeAll(() => service.start());
+  afterAll(() => service.close());
   beforeEach(async () => {
-    client = new Client({ name: 'inventory-http-spec', version: '1.0.0' });
-    await client.connect(new StreamableHTTPClientTransport(new URL(`${baseUrl}/mcp`)));
+    client = await service.connectClient('inventory-http-spec');
   });
   afterEach(async () => {
     await client.close();
   });
 
-  it('answers the health routes, reporting the database', async () => {
-    for (const path of ['/health', '/ready', '/live']) {
-      const response = await fetch(`${baseUrl}${path}`);
-      expect(response.status).toBe(200);
-    }
-    const health = await (await fetch(`${baseUrl}/health`)).json();
-    expect(health).toMatchObject({ status: 'ok', dependencies: { database: 'up' } });
-  });
-
-  it('is not ready once its database is closed', async () => {
-    const other = openInventoryDatabase(join(dir, 'closed.db')).db;
-    const closedApp = buildApp({ db: other });
-    other.close();
-    const ready = await closedApp.inject({ url: '/ready' });
-    expect(ready.statusCode).toBe(503);
-    expect(ready.json()).toMatchObject({ status: 'not_ready', dependencies: { database: 'down' } });
-    await closedApp.close();
-  });
+  itServesHealthOverItsDatabase(service);
 
   it('lists the four tools with input and output schemas', async () => {
     const { tools } = await client.listTools();

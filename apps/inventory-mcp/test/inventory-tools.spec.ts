@@ -1,42 +1,28 @@
 // Results are validated against the tools' zod output schemas in `call`; assertions then read them loosely.
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { executeTool, type ToolDefinition } from '@a2a-platform/mcp-kit';
+import type { ToolDefinition } from '@a2a-platform/mcp-kit';
+import { callToolDirectly, refusalText } from '@a2a-platform/test-support';
 import type { Database } from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
 import { openInventoryDatabase } from '../src/db/inventory-database.js';
 import { StockRepository } from '../src/db/stock-repository.js';
 import { WarehouseRepository } from '../src/db/warehouse-repository.js';
 import { inventoryTools } from '../src/mcp/inventory-mcp-server.js';
-
-const logger = pino({ enabled: false });
 
 describe('inventory tools on a real SQLite file', () => {
   let dir: string;
   let db: Database;
   let tools: Map<string, ToolDefinition>;
 
-  const call = (name: string, args: Record<string, unknown>) => {
-    const tool = tools.get(name);
-    if (!tool) throw new Error(`no tool ${name}`);
-    // The SDK parses arguments with the input schema before the body runs; do the same here.
-    const result = executeTool(tool, tool.inputSchema.parse(args), logger);
-    if (!result.isError) tool.outputSchema.parse(result.structuredContent);
-    return result;
-  };
+  const call = (name: string, args: Record<string, unknown>) => callToolDirectly(tools, name, args);
   const data = (name: string, args: Record<string, unknown> = {}) => {
     const result = call(name, args);
     expect(result.isError).toBeFalsy();
     return result.structuredContent as Record<string, any>;
   };
-  const errorText = (name: string, args: Record<string, unknown>) => {
-    const result = call(name, args);
-    expect(result.isError).toBe(true);
-    expect(result.structuredContent).toBeUndefined();
-    return (result.content[0] as { text: string }).text;
-  };
+  const errorText = (name: string, args: Record<string, unknown>) => refusalText(call(name, args));
   const level = (sku: string, warehouseId: string) =>
     data('get_stock_levels', { skus: [sku], warehouseId }).levels[0];
   const count = (table: string) =>

@@ -28,6 +28,15 @@ export class WorkflowFailure extends Error {
   }
 }
 
+/** Where delegation events are logged (pino and Fastify's logger fit). */
+export interface DelegationLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+}
+
+/** A logger that drops everything, for executors built without one. */
+export const silentDelegationLogger: DelegationLogger = { info: () => undefined, warn: () => undefined };
+
 /** Options of a {@link ChildDelegation}. */
 export interface ChildDelegationOptions {
   /** The orchestrator task's signal: aborting it stops every child call. */
@@ -40,6 +49,11 @@ export interface ChildDelegationOptions {
   onProgress(agent: KnownAgent, text: string, childTaskId: string): Promise<void>;
   /** Called when an agent could not be reached (its cached card may be stale). */
   onUnreachable?(agent: KnownAgent): void;
+  /**
+   * Gets one line per child turn sent, settled or failed, and per child canceled. Called inside the
+   * orchestrator's execution, so the lines carry its trace and task ids. @defaultValue silent
+   */
+  logger?: DelegationLogger;
 }
 
 /** The text parts of a message, joined. */
@@ -47,6 +61,12 @@ export function textOf(message: Message | undefined): string {
   return (message?.parts ?? [])
     .flatMap((p) => (typeof p.text === 'string' && p.text.trim() !== '' ? [p.text.trim()] : []))
     .join(' ');
+}
+
+/** The skill a child message asks for (`metadata.skill`), for log lines. */
+function skillOf(message: Message): string | undefined {
+  const skill = message.metadata?.['skill'];
+  return typeof skill === 'string' ? skill : undefined;
 }
 
 /** Follows one child task through the events of a stream. */
@@ -124,9 +144,11 @@ class ChildDeadline extends Error {
 export class ChildDelegation {
   private readonly open = new Map<string, { agent: KnownAgent; taskId: string }>();
   private readonly cancelTimeoutMs: number;
+  private readonly log: DelegationLogger;
 
   constructor(private readonly options: ChildDelegationOptions) {
     this.cancelTimeoutMs = options.cancelTimeoutMs ?? 5_000;
+    this.log = options.logger ?? silentDelegationLogger;
   }
 
   /**
@@ -143,6 +165,12 @@ export class ChildDelegation {
     const deadline = setTimeout(() => controller.abort(new ChildDeadline(timeoutMs)), timeoutMs);
     const view = new ChildTaskView();
     const call = { signal: controller.signal, timeoutMs, idleTimeoutMs: timeoutMs };
+    const started = Date.now();
+    const who = { agent: agent.label, url: agent.url, skill: skillOf(message) };
+    this.log.info(
+      { ...who, childTaskId: message.taskId, streaming: agent.card.capabilities.streaming === true },
+      'delegating to agent',
+    );
     try {
       if (agent.card.capabilities.streaming) {
         for await (const event of agent.client.sendStreamingMessage({ message }, call)) {
@@ -154,10 +182,25 @@ export class ChildDelegation {
         view.apply(await agent.client.sendMessage({ message }, call));
         this.track(agent, view);
       }
-      return view.outcome(agent);
+      const outcome = view.outcome(agent);
+      this.log.info(
+        { ...who, childTaskId: outcome.taskId, childState: outcome.state, durationMs: Date.now() - started },
+        'child task turn ended',
+      );
+      return outcome;
     } catch (err) {
       if (signal.aborted) throw signal.reason;
-      throw this.explain(agent, controller.signal.reason ?? err, err);
+      const failure = this.explain(agent, controller.signal.reason ?? err, err);
+      this.log.warn(
+        {
+          ...who,
+          childTaskId: view.taskId || undefined,
+          reason: failure instanceof Error ? failure.message : String(failure),
+          durationMs: Date.now() - started,
+        },
+        'delegation failed',
+      );
+      throw failure;
     } finally {
       clearTimeout(deadline);
       signal.removeEventListener('abort', onAbort);
@@ -169,15 +212,18 @@ export class ChildDelegation {
     const open = [...this.open.values()];
     this.open.clear();
     await Promise.all(
-      open.map(({ agent, taskId }) =>
-        agent.client
-          .cancelTask(
-            { id: taskId },
-            { signal: AbortSignal.timeout(this.cancelTimeoutMs), timeoutMs: this.cancelTimeoutMs },
-          )
-          // Already ended (TaskNotCancelable) or gone: nothing left to stop.
-          .catch(() => undefined),
-      ),
+      open.map(({ agent, taskId }) => {
+        this.log.info({ agent: agent.label, url: agent.url, childTaskId: taskId }, 'canceling child task');
+        return (
+          agent.client
+            .cancelTask(
+              { id: taskId },
+              { signal: AbortSignal.timeout(this.cancelTimeoutMs), timeoutMs: this.cancelTimeoutMs },
+            )
+            // Already ended (TaskNotCancelable) or gone: nothing left to stop.
+            .catch(() => undefined)
+        );
+      }),
     );
   }
 

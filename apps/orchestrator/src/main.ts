@@ -6,10 +6,14 @@ import { orchestratorEnvSchema } from './orchestrator-env.js';
 
 async function main(): Promise<void> {
   const env = parseConfig(orchestratorEnvSchema(), process.env);
+  const executor = createReplenishmentExecutor(env);
   await runAgent({
     env,
     card: (url) => orchestratorAgentCard(url, env.SERVICE_VERSION),
-    executor: createReplenishmentExecutor(env),
+    executor,
+    onStart: async ({ log }) => {
+      executor.logger = log;
+    },
   });
 }
 

@@ -8,7 +8,14 @@ import {
   type KnownAgent,
   type RoutedAgent,
 } from './agent-registry.js';
-import { ChildDelegation, textOf, WorkflowFailure, type ChildOutcome } from './child-delegation.js';
+import {
+  ChildDelegation,
+  silentDelegationLogger,
+  textOf,
+  WorkflowFailure,
+  type ChildOutcome,
+  type DelegationLogger,
+} from './child-delegation.js';
 import {
   aggregateOrderItems,
   artifactData,
@@ -71,6 +78,9 @@ function stepLabel(step: WorkflowStep): string {
  * forwarded to the same child task. Cancelling this task cancels the child tasks still running.
  */
 export class ReplenishmentExecutor implements AgentExecutor {
+  /** Where delegations are logged; set it once the service's logger exists. */
+  logger: DelegationLogger = silentDelegationLogger;
+
   constructor(private readonly options: ReplenishmentExecutorOptions) {}
 
   async execute(ctx: ExecutionContext, updater: TaskUpdater): Promise<void> {
@@ -87,6 +97,7 @@ export class ReplenishmentExecutor implements AgentExecutor {
           metadata: { relayedFrom: { agent: agent.label, url: agent.url, taskId: childTaskId } },
         }),
       onUnreachable: (agent) => registry.forget(agent.url),
+      logger: this.logger,
     });
     const run: Run = { ctx, updater, children };
     try {
@@ -111,6 +122,10 @@ export class ReplenishmentExecutor implements AgentExecutor {
     if (!checkpoint) return;
     const timeoutMs = this.options.cancelTimeoutMs ?? 5_000;
     const signal = AbortSignal.timeout(timeoutMs);
+    this.logger.info(
+      { url: checkpoint.childAgent.url, childTaskId: checkpoint.childTaskId },
+      'canceling the child task waiting for input',
+    );
     try {
       const agent = await this.options.registry.agentAt(checkpoint.childAgent.url, signal);
       await agent.client.cancelTask({ id: checkpoint.childTaskId }, { signal, timeoutMs });

@@ -1,8 +1,8 @@
 import type { Message } from '@a2a-platform/a2a-protocol';
+import { readMessageInput } from '@a2a-platform/agent-runtime';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { PurchaseOrder } from './erp-tools.js';
-import { readMessageInput } from './message-input.js';
 import { parseApprovalDecision, type ApprovalDecision } from './procurement-request-text.js';
 
 /** Key of the approval state in the input-required status message's metadata. */

@@ -1,4 +1,4 @@
-import { McpClientError, unwrapToolResult, type McpToolCaller } from '@a2a-platform/mcp-kit';
+import { callCheckedTool, type McpToolCaller } from '@a2a-platform/mcp-kit';
 import { z } from 'zod';
 
 // Only the fields the agent reads are checked; the rest pass through to the artifacts unchanged.
@@ -84,16 +84,12 @@ export class ErpTools {
     return this.call('send_po_notification', { orderId }, signal, NotificationSchema);
   }
 
-  private async call<T>(
+  private call<T>(
     tool: string,
     args: Record<string, unknown>,
     signal: AbortSignal,
     schema: z.ZodType<T>,
   ): Promise<T> {
-    const data = unwrapToolResult(tool, await this.mcp.callTool(tool, args, { signal }), 'erp-mcp');
-    const parsed = schema.safeParse(data);
-    if (parsed.success) return parsed.data;
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new McpClientError('PROTOCOL', `${tool} returned unexpected content: ${problems}`, 'erp-mcp');
+    return callCheckedTool(this.mcp, tool, args, schema, { signal, server: 'erp-mcp' });
   }
 }

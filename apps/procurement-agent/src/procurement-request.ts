@@ -1,6 +1,6 @@
 import type { Message } from '@a2a-platform/a2a-protocol';
+import { readMessageInput } from '@a2a-platform/agent-runtime';
 import { z } from 'zod';
-import { readMessageInput } from './message-input.js';
 import {
   parseProcurementText,
   PROCUREMENT_SKILLS,

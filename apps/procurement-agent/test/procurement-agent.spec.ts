@@ -1,26 +1,23 @@
 import type { Message, Task, TaskState } from '@a2a-platform/a2a-protocol';
 import type { ExecutionContext, StatusContent, TaskUpdater } from '@a2a-platform/a2a-server';
-import {
-  McpToolClient,
-  type McpCallOptions,
-  type McpToolCaller,
-  type McpToolResult,
-} from '@a2a-platform/mcp-kit';
-import { procurementAgentCard } from '../src/agent-card.js';
-import { APPROVAL_METADATA_KEY } from '../src/approval-state.js';
-import { PurchaseOrderExecutor } from '../src/purchase-order-executor.js';
+import { McpToolClient } from '@a2a-platform/mcp-kit';
 import {
   artifactData,
   collect,
+  GatedToolCaller,
+  McpBackedAgent,
+  McpServerProcess,
   startAgent,
   statusText,
   streamShape,
   taskOf,
   userMessage,
   type AgentHarness,
-} from './support/agent-harness.js';
+} from '@a2a-platform/test-support';
+import { procurementAgentCard } from '../src/agent-card.js';
+import { APPROVAL_METADATA_KEY } from '../src/approval-state.js';
+import { PurchaseOrderExecutor } from '../src/purchase-order-executor.js';
 import { ErpDatabaseView } from './support/erp-database.js';
-import { McpServerProcess } from './support/mcp-server-process.js';
 
 jest.setTimeout(30_000);
 
@@ -42,7 +39,8 @@ function approvalData(task: Task): { approvalRequired: boolean; totalEur: number
 }
 
 describe('procurement agent against the real erp-mcp over HTTP', () => {
-  const server = new McpServerProcess('erp-mcp');
+  const stack = new McpBackedAgent('erp-mcp');
+  const server = stack.server;
   const erp = new ErpDatabaseView(server.dataDir);
   let mcp: McpToolClient;
   let harness: AgentHarness;
@@ -55,21 +53,13 @@ describe('procurement agent against the real erp-mcp over HTTP', () => {
     send(parts, { taskId: task.id, contextId: task.contextId });
 
   beforeAll(async () => {
-    await server.start();
-    mcp = new McpToolClient({ url: server.url, name: 'erp-mcp', backoff: { initialDelayMs: 20 } });
-    await mcp.connect();
-    harness = await startAgent({
+    ({ mcp, harness } = await stack.start({
       card,
-      executor: new PurchaseOrderExecutor(mcp, THRESHOLD),
-      checks: [mcp.dependencyCheck()],
-    });
+      executor: (client) => new PurchaseOrderExecutor(client, THRESHOLD),
+    }));
   }, 180_000);
 
-  afterAll(async () => {
-    await harness?.close();
-    await mcp?.close();
-    await server.dispose();
-  });
+  afterAll(() => stack.dispose());
 
   it('publishes a card with its two skills and their tags', async () => {
     const served = (await (
@@ -270,35 +260,6 @@ describe('procurement agent against the real erp-mcp over HTTP', () => {
   });
 });
 
-/** Holds the second `create_purchase_order` call until released, then makes it with the executor's signal. */
-class GatedErp implements McpToolCaller {
-  signals: (AbortSignal | undefined)[] = [];
-  private creates = 0;
-  private reached: (() => void) | undefined;
-  private release: (() => void) | undefined;
-  readonly held = new Promise<void>((resolve) => (this.reached = resolve));
-  private readonly gate = new Promise<void>((resolve) => (this.release = resolve));
-
-  constructor(private readonly real: McpToolCaller) {}
-
-  open(): void {
-    this.release?.();
-  }
-
-  async callTool(
-    name: string,
-    args: Record<string, unknown>,
-    options: McpCallOptions = {},
-  ): Promise<McpToolResult> {
-    if (name === 'create_purchase_order' && ++this.creates === 2) {
-      this.signals.push(options.signal);
-      this.reached?.();
-      await this.gate;
-    }
-    return this.real.callTool(name, args, options);
-  }
-}
-
 describe('procurement agent cancellation', () => {
   const server = new McpServerProcess('erp-mcp');
   const erp = new ErpDatabaseView(server.dataDir);
@@ -314,7 +275,9 @@ describe('procurement agent cancellation', () => {
   });
 
   it('stops between MCP calls when the task is canceled: no further order is created', async () => {
-    const gated = new GatedErp(mcp);
+    // Holds the second `create_purchase_order` call until opened, then makes it with the executor's signal.
+    let creates = 0;
+    const gated = new GatedToolCaller(mcp, (name) => name === 'create_purchase_order' && ++creates === 2);
     const harness = await startAgent({
       card,
       executor: new PurchaseOrderExecutor(gated, THRESHOLD),

@@ -14,3 +14,4 @@ export type { A2APluginOptions } from './http/a2a-plugin.js';
 export { a2aFrameworkErrors } from './http/errors.js';
 export { decodeJsonBody, MAX_JSON_DEPTH } from './http/json-body.js';
 export type { JsonBody } from './http/json-body.js';
+export { STORE_UNAVAILABLE, STORE_RETRY_AFTER_SECONDS } from './core/store-unavailable.js';

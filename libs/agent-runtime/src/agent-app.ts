@@ -7,6 +7,7 @@ import {
 } from '@a2a-platform/a2a-server';
 import { healthRoutes, ServiceLifecycle, type DependencyCheck } from '@a2a-platform/service-kit';
 import type { PushConfigStore, TaskStore } from '@a2a-platform/task-store';
+import { fastifyOtelPlugin, metricsRoute } from '@a2a-platform/telemetry';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 
 export interface AgentAppDeps {
@@ -55,9 +56,14 @@ function startReaper(
   return timer;
 }
 
-/** Builds an agent's HTTP server (A2A routes and health routes) without listening. */
+/**
+ * Builds an agent's HTTP server without listening: route spans (when telemetry was started), A2A routes,
+ * health routes and `GET /metrics` (unauthenticated, Prometheus text).
+ */
 export async function buildAgentApp(deps: AgentAppDeps): Promise<AgentApp> {
   const app = Fastify({ logger: deps.logger ?? false, frameworkErrors: a2aFrameworkErrors });
+  // First, so that its onRoute hook sees every route registered after it.
+  await app.register(fastifyOtelPlugin());
   app.setNotFoundHandler((req, reply) => {
     void reply.code(404).send({
       error: {
@@ -78,6 +84,7 @@ export async function buildAgentApp(deps: AgentAppDeps): Promise<AgentApp> {
     logger: app.log,
   });
   await app.register(healthRoutes, { lifecycle, checks: deps.checks });
+  await app.register(metricsRoute);
   await app.register(a2aPlugin, { handler });
   const reaper = startReaper(deps.store, deps.reaperIntervalMs ?? 1_000, app.log);
   app.addHook('preClose', async () => {

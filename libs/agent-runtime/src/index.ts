@@ -6,3 +6,5 @@ export { openTaskStores } from './task-stores.js';
 export type { TaskStores } from './task-stores.js';
 export { runAgent } from './run-agent.js';
 export type { AgentStartContext, RunAgentOptions } from './run-agent.js';
+export { readMessageInput } from './message-input.js';
+export type { MessageInput } from './message-input.js';

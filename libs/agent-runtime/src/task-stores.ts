@@ -4,11 +4,12 @@ import {
   RedisPushConfigStore,
   RedisTaskStore,
   redisClientOptions,
+  redisClusterClient,
   type PushConfigStore,
   type TaskStore,
 } from '@a2a-platform/task-store';
 import type { DependencyCheck } from '@a2a-platform/service-kit';
-import { Cluster, Redis } from 'ioredis';
+import { Redis, type Cluster } from 'ioredis';
 import type { AgentEnv } from './agent-env.js';
 
 export interface TaskStores {
@@ -33,21 +34,25 @@ function clusterNodes(spec: string): { host: string; port: number }[] {
 }
 
 function openRedis(env: AgentEnv): Redis | Cluster {
-  const options = redisClientOptions();
   if (env.REDIS_CLUSTER_NODES) {
-    const tls = env.REDIS_URL?.startsWith('rediss://') ? { tls: {} } : {};
-    return new Cluster(clusterNodes(env.REDIS_CLUSTER_NODES), {
-      redisOptions: { ...options, ...tls },
-      clusterRetryStrategy: options.retryStrategy,
+    // With a cluster, REDIS_URL (if set) only carries TLS (rediss://) and the credentials of every node.
+    const url = env.REDIS_URL ? new URL(env.REDIS_URL) : undefined;
+    return redisClusterClient(clusterNodes(env.REDIS_CLUSTER_NODES), {
+      redisOptions: {
+        ...(url?.protocol === 'rediss:' ? { tls: {} } : {}),
+        ...(url?.username ? { username: decodeURIComponent(url.username) } : {}),
+        ...(url?.password ? { password: decodeURIComponent(url.password) } : {}),
+      },
     });
   }
   // rediss:// URLs enable TLS in ioredis by themselves.
-  return new Redis(env.REDIS_URL ?? 'redis://127.0.0.1:6379', options);
+  return new Redis(env.REDIS_URL ?? 'redis://127.0.0.1:6379', redisClientOptions());
 }
 
 /**
  * The stores an agent uses: Redis when TASK_STORE=redis or REDIS_URL / REDIS_CLUSTER_NODES is
- * set (shared by every instance), else memory (one process, lost on restart).
+ * set (shared by every instance with the same REDIS_KEY_PREFIX), else memory (one process, lost
+ * on restart).
  */
 export async function openTaskStores(env: AgentEnv): Promise<TaskStores> {
   const kind = env.TASK_STORE ?? (env.REDIS_URL || env.REDIS_CLUSTER_NODES ? 'redis' : 'memory');
@@ -58,11 +63,12 @@ export async function openTaskStores(env: AgentEnv): Promise<TaskStores> {
   const client = openRedis(env);
   // A failed connection is reported by /ready and by store errors; ioredis keeps reconnecting.
   client.on('error', () => undefined);
-  const tasks = new RedisTaskStore({ client });
+  const prefix = env.REDIS_KEY_PREFIX;
+  const tasks = new RedisTaskStore({ client, prefix });
   return {
     kind,
     tasks,
-    pushConfigs: new RedisPushConfigStore({ client }),
+    pushConfigs: new RedisPushConfigStore({ client, prefix }),
     checks: [{ name: 'redis', check: async () => (await client.ping()) === 'PONG' }],
     close: async () => {
       await tasks.close();

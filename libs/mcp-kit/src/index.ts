@@ -27,5 +27,7 @@ export { McpClientError, McpToolError } from './client/mcp-client-errors.js';
 export type { McpClientErrorCode } from './client/mcp-client-errors.js';
 export { unwrapToolResult } from './client/tool-result.js';
 export type { McpCallOptions, McpToolCaller, McpToolResult } from './client/tool-result.js';
+export { callCheckedTool } from './client/checked-tool-call.js';
+export type { CheckedToolCallOptions } from './client/checked-tool-call.js';
 export { isConnectionFailure } from './client/connection-failures.js';
 export type { BackoffOptions } from './client/reconnect-backoff.js';

@@ -50,6 +50,16 @@ describe('buildMcpServiceApp', () => {
   const text = (result: Awaited<ReturnType<Client['callTool']>>) =>
     ((result as CallToolResult).content[0] as { text: string }).text;
 
+  it('serves GET /metrics in Prometheus text, with the duration of the tool calls it served', async () => {
+    await client.callTool({ name: 'count_letters', arguments: { word: 'gear' } });
+    const res = await fetch(`${baseUrl}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    expect(await res.text()).toMatch(
+      /mcp_server_operation_duration_count\{[^}]*tool="count_letters"[^}]*\} [1-9]/,
+    );
+  });
+
   it('answers the health routes and reports the checks', async () => {
     expect((await app.inject({ url: '/live' })).statusCode).toBe(200);
     const ready = await app.inject({ url: '/ready' });

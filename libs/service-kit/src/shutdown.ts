@@ -1,3 +1,4 @@
+import { shutdownTelemetry } from '@a2a-platform/telemetry';
 import type { FastifyInstance } from 'fastify';
 import type { ServiceLifecycle } from './health.js';
 
@@ -14,8 +15,8 @@ export interface RunServiceOptions {
 
 /**
  * Listens, then on SIGTERM or SIGINT: reports not-ready, closes the server (which ends open
- * streams through the plugins' onClose hooks), releases resources and exits. A second signal
- * or the drain timeout forces the exit.
+ * streams through the plugins' onClose hooks), releases resources, flushes telemetry and exits.
+ * A second signal or the drain timeout forces the exit.
  */
 export async function runService(opts: RunServiceOptions): Promise<void> {
   const { app, lifecycle } = opts;
@@ -35,15 +36,18 @@ export async function runService(opts: RunServiceOptions): Promise<void> {
       process.exit(1);
     }, drainTimeoutMs);
     force.unref();
+    let code = 0;
     try {
       await app.close();
       await opts.onClosed?.();
       app.log.info('stopped');
-      process.exit(0);
     } catch (err) {
       app.log.error({ err }, 'error while stopping');
-      process.exit(1);
+      code = 1;
     }
+    // Last, so that the spans of the drained work reach the collector; bounded, and never throws.
+    await shutdownTelemetry();
+    process.exit(code);
   };
 
   process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -26,3 +26,5 @@ export { RedisPushConfigStore } from './redis/redis-push-config-store.js';
 export type { RedisPushConfigStoreOptions } from './redis/redis-push-config-store.js';
 export { redisClientOptions } from './redis/redis-client-options.js';
 export type { RedisClientTuning } from './redis/redis-client-options.js';
+export { redisClusterClient } from './redis/redis-cluster-client.js';
+export type { RedisClusterClientOptions } from './redis/redis-cluster-client.js';

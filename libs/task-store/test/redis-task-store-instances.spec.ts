@@ -1,7 +1,8 @@
 import type { Redis } from 'ioredis';
 import { RedisTaskStore, type ChangeResult, type TaskEvent, type TaskScope } from '../src/index.js';
 import { deleteKeys, newRedisClient, testPrefix } from './redis-test-support.js';
-import { ids, newTask, sleep, takeEvents, textArtifact, within } from './task-store-fixtures.js';
+import { TASK_SCRIPTS } from '../src/redis/task-scripts.js';
+import { ids, newTask, sleep, takeEvents, textArtifact, userMessage, within } from './task-store-fixtures.js';
 
 // Two store instances on two connections under one prefix: two replicas of a service.
 const prefix = testPrefix('redis-instances');
@@ -31,6 +32,74 @@ async function created(store: RedisTaskStore): Promise<string> {
 }
 
 describe('two RedisTaskStore instances', () => {
+  it('returns the task after each change when the other instance changed it in between', async () => {
+    const task = newTask({ artifacts: [textArtifact('a', '1')] });
+    await a.create({ task, scope });
+    const note = userMessage('from b');
+    const fromB = await b.transition(task.id, scope, {
+      status: { state: 'TASK_STATE_WORKING' },
+      appendHistory: [note],
+    });
+    expect(fromB.record.task.history).toEqual([note]);
+    // A still holds version 1: its change must not be applied to that stale copy.
+    const fromA = await a.appendArtifact(task.id, scope, { artifact: textArtifact('a', '2'), append: true });
+    expect(fromA.record.version).toBe(3);
+    expect(fromA.record.task.status.state).toBe('TASK_STATE_WORKING');
+    expect(fromA.record.task.history).toEqual([note]);
+    expect(fromA.record.task.artifacts).toEqual([textArtifact('a', '1', '2')]);
+    const again = await a.transition(task.id, scope, { status: { state: 'TASK_STATE_INPUT_REQUIRED' } });
+    expect(again.record).toEqual(await a.get(task.id, scope));
+    expect(await b.get(task.id, scope)).toEqual(again.record);
+  });
+
+  it('builds exact records for concurrent changes of one task from the fields written', async () => {
+    const task = newTask({ artifacts: Array.from({ length: 50 }, (_, i) => textArtifact(`a${i}`, 'x')) });
+    await a.create({ task, scope });
+    const evalsha = jest.spyOn(clientA, 'evalsha');
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          a.appendArtifact(task.id, scope, { artifact: textArtifact(`n${i}`) }),
+        ),
+      );
+      for (const { record } of results) {
+        // Version v holds the 50 created artifacts and the v - 1 appended by then.
+        expect(record.task.artifacts).toHaveLength(50 + record.version - 1);
+      }
+      expect(new Set(results.map(({ record }) => record.version)).size).toBe(20);
+      const replies = await Promise.all(
+        evalsha.mock.calls.flatMap(([sha], i) =>
+          sha === TASK_SCRIPTS.appendArtifact.sha
+            ? [evalsha.mock.results[i].value as Promise<unknown[]>]
+            : [],
+        ),
+      );
+      expect(replies.every((reply) => reply.length < 40)).toBe(true);
+    } finally {
+      evalsha.mockRestore();
+    }
+  });
+
+  it('answers a change of a task it holds with the fields written, not the whole task', async () => {
+    const task = newTask({ artifacts: Array.from({ length: 50 }, (_, i) => textArtifact(`a${i}`, 'x')) });
+    await a.create({ task, scope });
+    const evalsha = jest.spyOn(clientA, 'evalsha');
+    try {
+      const { record } = await a.transition(task.id, scope, { status: { state: 'TASK_STATE_WORKING' } });
+      const replies = await Promise.all(
+        evalsha.mock.calls.flatMap(([sha], i) =>
+          sha === TASK_SCRIPTS.transition.sha ? [evalsha.mock.results[i].value as Promise<unknown[]>] : [],
+        ),
+      );
+      expect(replies).toHaveLength(1);
+      expect(replies[0].length).toBeLessThan(30);
+      expect(record.task.artifacts).toHaveLength(50);
+      expect(record).toEqual(await a.get(task.id, scope));
+    } finally {
+      evalsha.mockRestore();
+    }
+  });
+
   it('a watcher on B sees every event of the writes on A, in order', async () => {
     const taskId = await created(a);
     const seen = takeEvents(b, taskId, '', 60, { timeoutMs: 10_000 });

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { RedisPushConfigStore, RedisTaskStore, TaskStoreError, type TaskScope } from '../src/index.js';
 import { describeTaskStoreContract } from './task-store-contract.js';
 import { deleteKeys, newRedisClient, testPrefix } from './redis-test-support.js';
+import { TASK_SCRIPTS } from '../src/redis/task-scripts.js';
 import { newTask, textArtifact, userMessage } from './task-store-fixtures.js';
 
 const prefix = testPrefix('redis-task-store');
@@ -124,6 +125,60 @@ describe('RedisTaskStore', () => {
     });
     expect(record.task.artifacts).toEqual([textArtifact('a', '1'), textArtifact('b', '2', '3')]);
     expect(record.task.history).toEqual([opening, follow]);
+  });
+
+  it('shares one read per notice among the watches of a task', async () => {
+    const task = newTask();
+    await store.create({ task, scope });
+    const evalsha = jest.spyOn(client, 'evalsha');
+    const readsOfEvents = (): number =>
+      evalsha.mock.calls.filter(([sha]) => sha === TASK_SCRIPTS.readEvents.sha).length;
+    try {
+      const controller = new AbortController();
+      const watchers = Array.from({ length: 20 }, async () => {
+        const seen: string[] = [];
+        for await (const { event } of store.watch(task.id, { after: '', signal: controller.signal })) {
+          seen.push('statusUpdate' in event ? (event.statusUpdate?.status?.state ?? '') : '');
+          if (seen.length === 2) break;
+        }
+        return seen;
+      });
+      await store.transition(task.id, scope, { status: { state: 'TASK_STATE_WORKING' } });
+      await store.transition(task.id, scope, { status: { state: 'TASK_STATE_COMPLETED' } });
+      const seen = await Promise.all(watchers);
+      expect(seen).toEqual(Array.from({ length: 20 }, () => ['TASK_STATE_WORKING', 'TASK_STATE_COMPLETED']));
+      // Unshared, each of the 20 watches makes at least one read of its own.
+      expect(readsOfEvents()).toBeLessThanOrEqual(6);
+    } finally {
+      evalsha.mockRestore();
+    }
+  });
+
+  it('takes back the messageId claim of a create refused as ALREADY_EXISTS', async () => {
+    const existing = newTask();
+    await store.create({ task: existing, scope });
+    const refused = await store.create({ task: existing, scope, messageId: 'm-taken' }).catch((err) => err);
+    expect(refused).toMatchObject({ code: 'ALREADY_EXISTS' });
+    const fresh = newTask();
+    const result = await store.create({ task: fresh, scope, messageId: 'm-taken' });
+    expect(result.created).toBe(true);
+    expect(result.record.task.id).toBe(fresh.id);
+  });
+
+  it('stores changes as fragments: appended chunks, replacement dropping old chunks, no task document', async () => {
+    const task = newTask({ artifacts: [textArtifact('a', '1')] });
+    await store.create({ task, scope });
+    for (const text of ['2', '3']) {
+      await store.appendArtifact(task.id, scope, { artifact: textArtifact('a', text), append: true });
+    }
+    const hashKey = `${storePrefix}:{t:${task.id}}`;
+    expect(await client.hmget(hashKey, 'pn:1', 'p:1:3', 'task')).toEqual(['3', expect.any(String), null]);
+    expect((await store.get(task.id, scope))?.task.artifacts).toEqual([textArtifact('a', '1', '2', '3')]);
+    const { record } = await store.appendArtifact(task.id, scope, { artifact: textArtifact('a', 'new') });
+    expect(record.task.artifacts).toEqual([textArtifact('a', 'new')]);
+    expect(await client.hmget(hashKey, 'pn:1', 'p:1:2', 'p:1:3')).toEqual(['1', null, null]);
+    await store.appendArtifact(task.id, scope, { artifact: textArtifact('a', 'more'), append: true });
+    expect((await store.get(task.id, scope))?.task.artifacts).toEqual([textArtifact('a', 'new', 'more')]);
   });
 
   it('keeps ids with separators apart: tasks, tenants and owners cannot collide', async () => {

@@ -172,6 +172,9 @@ export function describeEventContract(factory: TaskStoreFactory, current: () => 
           seen.push(event);
       })();
       await makeChanges(store, taskId, 2);
+      // Abort once the watch has delivered both and waits for more (its first read may take a while:
+      // a Cluster's subscriber connection has to learn the slots before the watch starts reading).
+      for (const end = Date.now() + 5000; seen.length < 2 && Date.now() < end; ) await sleep(5);
       await sleep(10);
       controller.abort();
       await loop;

@@ -25,6 +25,9 @@ export const metricsRoute = fp(
       try {
         const { resourceMetrics, errors } = await activePrometheusReader().collect();
         for (const err of errors) reportFailure(err, 'metrics collection');
+        // Detected resource attributes (host id) settle asynchronously; without a push exporter nothing
+        // else awaits them, and reading them unsettled fails every scrape's `target_info`.
+        await resourceMetrics.resource.waitForAsyncAttributes?.();
         return reply.type(PROMETHEUS_CONTENT_TYPE).send(serializer.serialize(resourceMetrics));
       } catch (err) {
         reportFailure(err, 'metricsRoute');

@@ -30,6 +30,8 @@ await app.listen({ port: 0, host: '127.0.0.1' });
 const base = 'http://127.0.0.1:' + app.server.address().port;
 await (await fetch(base + '/health')).text();
 await (await fetch(base + '/a2a', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).text();
+const scraped = await (await fetch(base + '/metrics')).text();
+console.log(JSON.stringify({ msg: 'scraped', hostInTargetInfo: /target_info{[^}]*host_name=/.test(scraped) }));
 await app.close();
 await shutdownTelemetry(Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 3000));
 console.log(JSON.stringify({ msg: 'child done' }));
@@ -112,6 +114,9 @@ describe('the --import bootstrap in a child process', () => {
     const handled = child.jsonLines().find((l) => l['msg'] === 'handled');
     expect(handled).toMatchObject({ traceId: expect.stringMatching(/^[0-9a-f]{32}$/), taskId: 'task-1' });
     expect(receiver.requestsTo('/v1/traces').length).toBe(before);
+    // With no exporter to settle the detected resource, the scrape itself must (no diag error either).
+    expect(child.jsonLines().find((l) => l['msg'] === 'scraped')).toMatchObject({ hostInTargetInfo: true });
+    expect(child.stderr).toBe('');
   });
 
   it('serves requests and exits cleanly when the collector is unreachable', async () => {

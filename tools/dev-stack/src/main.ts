@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { shutdownTelemetry, startTelemetry, telemetryOptionsFromEnv } from '@a2a-platform/telemetry';
 import { ProcessGroup } from './process-group.js';
 import { waitUntilReady } from './readiness.js';
 import { serviceUrl, stackServices } from './services.js';
@@ -24,6 +25,11 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
+  // Telemetry of this process, for the workflow's root span: the A2A calls carry its context to the
+  // orchestrator, so the printed trace id is the workflow's. Exported when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+  const telemetry = telemetryOptionsFromEnv({ ...process.env, SERVICE_NAME: 'dev-stack' });
+  if (telemetry.enabled) startTelemetry(telemetry.options);
+
   const root = process.cwd();
   const dataDir = resolve(root, values['data-dir']);
   const logDir = join(dataDir, 'logs');
@@ -47,6 +53,7 @@ async function main(): Promise<void> {
     shuttingDown = true;
     console.log('\nStopping the stack...');
     await group.stopAll();
+    await shutdownTelemetry();
     console.log('Stopped.');
     process.exit(code);
   };
@@ -65,7 +72,11 @@ async function main(): Promise<void> {
   if (!values['no-workflow']) {
     console.log('\nRunning the replenishment workflow through the orchestrator:\n');
     try {
-      await runReplenishment(serviceUrl(3000), (line) => console.log(`  ${line}`));
+      const { traceId } = await runReplenishment(serviceUrl(3000), (line) => console.log(`  ${line}`));
+      console.log(`\nTrace ${traceId}: grep ${traceId} ${join(logDir, '*.log')}`);
+      if (process.env['OTEL_EXPORTER_OTLP_ENDPOINT']) {
+        console.log(`  in Jaeger (compose stack): http://localhost:16686/trace/${traceId}`);
+      }
     } catch (err) {
       console.error(`\nThe workflow failed: ${err instanceof Error ? err.message : String(err)}`);
     }

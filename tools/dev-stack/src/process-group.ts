@@ -20,8 +20,12 @@ const LEVELS: Record<number, string> = {
   60: 'fatal',
 };
 
+/** Loaded before each service's entry, as in its image: tracing, metrics and log correlation. */
+export const TELEMETRY_BOOTSTRAP = '@a2a-platform/telemetry/register';
+
 /**
- * The stack's child processes. Each one's output goes whole to `<logDir>/<name>.log`; warnings
+ * The stack's child processes, each started as `node --import @a2a-platform/telemetry/register
+ * <entry>` from the repository root. Each one's output goes whole to `<logDir>/<name>.log`; warnings
  * and errors are also echoed to the terminal, prefixed with the service name.
  */
 export class ProcessGroup {
@@ -37,7 +41,8 @@ export class ProcessGroup {
   ) {}
 
   start(spec: ServiceSpec): void {
-    const child = spawn(process.execPath, [join(this.root, spec.entry)], {
+    // A bare specifier: it resolves from cwd (the root) through node_modules, like the image's CMD.
+    const child = spawn(process.execPath, ['--import', TELEMETRY_BOOTSTRAP, join(this.root, spec.entry)], {
       cwd: this.root,
       env: { ...process.env, ...spec.env },
       stdio: ['ignore', 'pipe', 'pipe'],

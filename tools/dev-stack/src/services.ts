@@ -13,6 +13,8 @@ export interface StackSettings {
   logLevel: string;
   /** Ports by service name; the defaults are the runtime contract's. */
   ports?: Partial<Record<ServiceName, number>>;
+  /** Extra environment for every service (the OTLP endpoint...); the stack's wiring and `extraEnv` win over it. */
+  commonEnv?: Record<string, string>;
   /** Extra environment by service name (tests use it for thresholds and timeouts). */
   extraEnv?: Partial<Record<ServiceName, Record<string, string>>>;
 }
@@ -62,7 +64,15 @@ export function stackServices(settings: StackSettings): ServiceSpec[] {
     name,
     entry: `apps/${name}/dist/main.js`,
     port: port(name),
-    env: { ...common, ...own[name], PORT: String(port(name)), ...settings.extraEnv?.[name] },
+    env: {
+      ...common,
+      // Read by the telemetry bootstrap too: the resource's service.name in traces and metrics.
+      SERVICE_NAME: name,
+      ...settings.commonEnv,
+      ...own[name],
+      PORT: String(port(name)),
+      ...settings.extraEnv?.[name],
+    },
   }));
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { A2AClient } from '@a2a-platform/a2a-client';
 import type { Artifact, Message, StreamResponse, Task } from '@a2a-platform/a2a-protocol';
 
@@ -64,11 +65,40 @@ function printReport(task: Task, out: (line: string) => void): void {
   }
 }
 
+/** What {@link runReplenishment} returns: the task as it ended, and the trace all its spans are in. */
+export interface WorkflowRun {
+  task: Task;
+  traceId: string;
+}
+
 /**
  * Runs the replenishment workflow once through the orchestrator, answering its approval
- * question with "approve" as the demo approver, and prints the outcome.
+ * question with "approve" as the demo approver, and prints the outcome. Every turn runs under one
+ * span, so the whole workflow (all five services) is one trace; its id is printed first. Needs
+ * telemetry started in this process (see main.ts), else the id is all zeros and nothing is traced.
  */
-export async function runReplenishment(orchestratorUrl: string, out: (line: string) => void): Promise<Task> {
+export async function runReplenishment(
+  orchestratorUrl: string,
+  out: (line: string) => void,
+): Promise<WorkflowRun> {
+  return trace
+    .getTracer('@a2a-platform/dev-stack')
+    .startActiveSpan('replenishment workflow', async (span) => {
+      const { traceId } = span.spanContext();
+      out(`trace ${traceId}`);
+      try {
+        return { task: await converse(orchestratorUrl, out), traceId };
+      } catch (err) {
+        span.recordException(err instanceof Error ? err : new Error(String(err)));
+        span.setStatus({ code: SpanStatusCode.ERROR });
+        throw err;
+      } finally {
+        span.end();
+      }
+    });
+}
+
+async function converse(orchestratorUrl: string, out: (line: string) => void): Promise<Task> {
   const client = await A2AClient.connect(orchestratorUrl, { timeoutMs: 120_000 });
   out(`> ${REQUEST}`);
   const first: Message = { messageId: randomUUID(), role: 'ROLE_USER', parts: [{ text: REQUEST }] };

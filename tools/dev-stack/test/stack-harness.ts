@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,7 +19,16 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** The five services as real processes on free ports, with their own data folder. */
+/** Options of {@link TestStack.start}. */
+export interface TestStackOptions {
+  /** Environment for all five services (an OTLP endpoint...); the per-service `extraEnv` wins over it. */
+  commonEnv?: Record<string, string>;
+}
+
+/**
+ * The five services as real processes on free ports (started with the telemetry bootstrap, as
+ * `npm start` does), with their own data folder, where each one's output goes to `<name>.log`.
+ */
 export class TestStack {
   private constructor(
     /** Services that exited without being asked to. */
@@ -31,6 +40,7 @@ export class TestStack {
 
   static async start(
     extraEnv: Partial<Record<ServiceName, Record<string, string>>> = {},
+    options: TestStackOptions = {},
   ): Promise<TestStack> {
     const names: ServiceName[] = [
       'inventory-mcp',
@@ -42,7 +52,13 @@ export class TestStack {
     const ports: Partial<Record<ServiceName, number>> = {};
     for (const name of names) ports[name] = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), 'a2a-stack-'));
-    const services = stackServices({ dataDir, logLevel: 'info', ports, extraEnv });
+    const services = stackServices({
+      dataDir,
+      logLevel: 'info',
+      ports,
+      commonEnv: options.commonEnv,
+      extraEnv,
+    });
     const exits: { name: string; code: number | null }[] = [];
     const group = new ProcessGroup(ROOT, dataDir, (name, code) => exits.push({ name, code }), {
       echo: false,
@@ -59,6 +75,19 @@ export class TestStack {
     const spec = this.services.find((s) => s.name === name);
     if (!spec) throw new Error(`no service ${name}`);
     return serviceUrl(spec.port);
+  }
+
+  /** The JSON log lines one service has written so far (other output is skipped). */
+  logLines(name: ServiceName): Record<string, unknown>[] {
+    const text = readFileSync(join(this.dataDir, `${name}.log`), 'utf8');
+    return text.split('\n').flatMap((line) => {
+      if (!line.startsWith('{')) return [];
+      try {
+        return [JSON.parse(line) as Record<string, unknown>];
+      } catch {
+        return [];
+      }
+    });
   }
 
   /** SIGKILLs one service, as a crash would. */

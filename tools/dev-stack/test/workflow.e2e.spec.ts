@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { A2AClient } from '@a2a-platform/a2a-client';
 import type { Message, StreamResponse, Task } from '@a2a-platform/a2a-protocol';
-import { TestStack } from './stack-harness';
+import { TestStack } from './stack-harness.js';
 
 const REQUEST = 'Check low stock and reorder what we need';
 

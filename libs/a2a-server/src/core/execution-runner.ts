@@ -35,7 +35,7 @@ interface Running {
  * the store's cancel signal (a cancel on any instance reaches it) and to the task's deadline,
  * and ends the task when the executor returns or throws without ending it. Each run stays in the
  * trace of the request that started it, inside an `execute {skill}` span, with the task id in
- * scope for log lines; the runner counts the tasks it starts and the ones it sees end.
+ * scope for log lines; the runner logs and counts the runs it starts and the states they end in.
  */
 export class ExecutionRunner {
   private readonly running = new Map<string, Running>();
@@ -69,10 +69,12 @@ export class ExecutionRunner {
     const { task } = input.record;
     const attrs = { taskId: task.id, contextId: task.contextId, skill, resumed: input.resumed };
     await this.telemetry.traceExecution(attrs, async (span) => {
+      this.log.info({ taskId: task.id, skill, resumed: input.resumed }, 'execution started');
       const written = await this.execute(input, controller, span);
       const state = await this.finalState(input.record, written);
       this.telemetry.executionEnded(span, state);
       this.telemetry.taskFinished(state, skill, input.record.createdAt);
+      this.log.info({ taskId: task.id, skill, state }, 'execution ended');
     });
   }
 

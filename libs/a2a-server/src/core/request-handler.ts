@@ -33,6 +33,7 @@ import { ExecutionRunner } from './execution-runner.js';
 import type { AgentExecutor } from './executor.js';
 import { withHistoryLength, withoutArtifacts } from './history.js';
 import { silentLogger, type ServerLogger } from './logger.js';
+import { storeUnavailableError } from './store-unavailable.js';
 import { TaskTelemetry } from '../telemetry/task-telemetry.js';
 
 /** Per-call context the transport layer supplies. */
@@ -390,10 +391,7 @@ export class A2ARequestHandler {
       case 'TRIMMED':
         return A2AErrors.unsupportedOperation(`Events of task ${id} were trimmed; subscribe again`);
       case 'UNAVAILABLE':
-        return new A2AError(A2A_ERRORS.INTERNAL, 'The task store is unavailable; retry shortly', {
-          metadata: { retryable: 'true' },
-          cause: err,
-        });
+        return storeUnavailableError(err);
       default:
         return A2AErrors.invalidParams(err.message);
     }

@@ -4,6 +4,7 @@ import type { TaskScope } from '@a2a-platform/task-store';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { A2ARequestHandler } from '../core/request-handler.js';
+import { retryAfterOf } from '../core/store-unavailable.js';
 import { v1Codec, type WireCodec } from '../jsonrpc/codec.js';
 import { JsonRpcDispatcher } from '../jsonrpc/dispatcher.js';
 import { v03Codec } from '../jsonrpc/v03-codec.js';
@@ -67,6 +68,8 @@ export const a2aPlugin = fp(
             .code(httpStatus === 413 ? 413 : 200)
             .send({ jsonrpc: '2.0', id: null, error: error.toJsonRpcError() });
         }
+        const retryAfter = retryAfterOf(error);
+        if (retryAfter !== undefined) void reply.header('retry-after', retryAfter);
         return reply.code(httpStatus).type('application/json').send(error.toRestError());
       });
 

@@ -153,12 +153,38 @@ export class McpToolClient implements McpToolCaller {
    * Calls a tool. When not connected it makes one connection attempt; when the session turns out lost
    * (server restarted: 404, connection refused or reset) it opens a new one and retries once. Rejects
    * with `McpClientError` (`UNAVAILABLE`, `TIMEOUT`, `PROTOCOL`, `CLOSED`) or, when `options.signal`
-   * aborts, with the signal's reason.
+   * aborts, with the signal's reason. Each call is logged once, with its outcome and duration: inside a
+   * task, the line carries the task's trace and task ids.
    */
   async callTool(
     name: string,
     args: Record<string, unknown>,
     options: McpCallOptions = {},
+  ): Promise<McpToolResult> {
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
+    try {
+      const result = await this.callWithRetry(name, args, options);
+      this.logger.info(
+        { mcpServer: this.name, tool: name, isError: result.isError, durationMs: elapsed() },
+        'MCP tool call',
+      );
+      return result;
+    } catch (err) {
+      const code = err instanceof McpClientError ? err.code : 'ABORTED';
+      const reason = err instanceof Error ? err.message : String(err);
+      this.logger.warn(
+        { mcpServer: this.name, tool: name, code, reason, durationMs: elapsed() },
+        'MCP tool call failed',
+      );
+      throw err;
+    }
+  }
+
+  private async callWithRetry(
+    name: string,
+    args: Record<string, unknown>,
+    options: McpCallOptions,
   ): Promise<McpToolResult> {
     for (let attempt = 1; ; attempt++) {
       options.signal?.throwIfAborted();

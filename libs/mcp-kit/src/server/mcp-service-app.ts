@@ -1,4 +1,5 @@
 import { healthRoutes, ServiceLifecycle, type DependencyCheck } from '@a2a-platform/service-kit';
+import { fastifyOtelPlugin, metricsRoute } from '@a2a-platform/telemetry';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { fastify, type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { AllowedHosts } from './host-guard.js';
@@ -26,9 +27,10 @@ export interface McpServiceAppOptions extends McpServiceSettings {
 }
 
 /**
- * Builds an MCP service: `/mcp` (Streamable HTTP, one MCP server per session) and the health
- * routes `/live`, `/ready`, `/health`. Does not listen. Closing the app reports not-ready, then
- * closes every MCP session, so open SSE streams do not hold it.
+ * Builds an MCP service: `/mcp` (Streamable HTTP, one MCP server per session), the health
+ * routes `/live`, `/ready`, `/health` and `GET /metrics` (Prometheus text), with route spans when
+ * telemetry was started. Does not listen. Closing the app reports not-ready, then closes every MCP
+ * session, so open SSE streams do not hold it.
  */
 export function buildMcpServiceApp(options: McpServiceAppOptions): FastifyInstance {
   const app = fastify({ logger: options.logger ?? false });
@@ -39,7 +41,10 @@ export function buildMcpServiceApp(options: McpServiceAppOptions): FastifyInstan
     idleTimeoutMs: options.sessionIdleTimeoutMs,
   });
   app.addHook('preClose', async () => lifecycle.startDraining());
+  // Registered first (plugins load in order), so that its onRoute hook sees every route after it.
+  void app.register(fastifyOtelPlugin());
   void app.register(healthRoutes, { lifecycle, checks: options.checks });
+  void app.register(metricsRoute);
   void app.register(mcpRoutes, { sessions, allowedHosts: options.allowedHosts });
   return app;
 }

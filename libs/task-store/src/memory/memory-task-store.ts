@@ -24,9 +24,10 @@ import {
   type TransitionInput,
   type WatchOptions,
 } from '../task-store.js';
+import { decodeListCursor } from '../task-list-cursor.js';
 import { copyJson, freezeDeep } from './json-copy.js';
 import { TaskEventLog, parseEventId } from './task-event-log.js';
-import { compareListOrder, decodeListCursor, pageAfter } from './task-list-page.js';
+import { compareListOrder, pageAfter } from './task-list-page.js';
 
 /** Options of {@link MemoryTaskStore}. */
 export interface MemoryTaskStoreOptions {

@@ -1,41 +1,9 @@
-import { TaskStoreError } from '../task-store.js';
-
-/** What a listed task is ordered by: last change first, ties by id descending. */
-export interface ListPosition {
-  readonly id: string;
-  /** Store clock (epoch ms) at the task's last change. */
-  readonly updatedAt: number;
-}
+import { nextPageTokenAfter, type ListPosition } from '../task-list-cursor.js';
 
 /** Negative when `a` comes before `b` in list order. */
 export function compareListOrder(a: ListPosition, b: ListPosition): number {
   if (a.updatedAt !== b.updatedAt) return b.updatedAt - a.updatedAt;
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
-}
-
-/** The opaque page token naming the position just after `last`. */
-export function encodeListCursor(last: ListPosition): string {
-  return Buffer.from(JSON.stringify([last.updatedAt, last.id])).toString('base64url');
-}
-
-/** The position a page token names. Throws INVALID_CURSOR for anything encodeListCursor did not make. */
-export function decodeListCursor(token: string): ListPosition {
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-  } catch {
-    decoded = undefined;
-  }
-  if (
-    Array.isArray(decoded) &&
-    decoded.length === 2 &&
-    Number.isFinite(decoded[0]) &&
-    typeof decoded[1] === 'string'
-  ) {
-    const position = { updatedAt: decoded[0] as number, id: decoded[1] };
-    if (encodeListCursor(position) === token) return position;
-  }
-  throw new TaskStoreError('INVALID_CURSOR', 'the page token is not one this store issued');
 }
 
 /**
@@ -50,7 +18,7 @@ export function pageAfter<T extends ListPosition>(
   const start = cursor === undefined ? 0 : firstAfter(sorted, cursor);
   const page = sorted.slice(start, start + pageSize);
   const more = start + page.length < sorted.length;
-  return { page, nextPageToken: more && page.length > 0 ? encodeListCursor(page[page.length - 1]) : '' };
+  return { page, nextPageToken: nextPageTokenAfter(page, more) };
 }
 
 function firstAfter(sorted: readonly ListPosition[], cursor: ListPosition): number {

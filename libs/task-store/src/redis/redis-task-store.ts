@@ -24,7 +24,15 @@ import {
   type WatchOptions,
 } from '../task-store.js';
 import { refusalError, toStoreError } from './store-errors.js';
-import { artifactHeadJson, idsFragment, messagesJson, statusTime, taskHeadJson } from './task-fragments.js';
+import {
+  artifactHeadJson,
+  fieldsOfPairs,
+  idsFragment,
+  statusTime,
+  taskHeadJson,
+  taskOfFields,
+  type TaskFields,
+} from './task-fragments.js';
 import { TaskKeyspace, taskKeyList } from './task-keys.js';
 import { listTasks } from './task-list.js';
 import { TaskNotices, type NoticeConnection } from './task-notices.js';
@@ -97,19 +105,22 @@ export interface RedisTaskInspection {
   readonly eventsTtlMs: number;
 }
 
-/** What a change script returns on success (see src/redis/lua/task-change.lua.ts). */
+/** What a change script returns on success: `commit()` in src/redis/lua/task-change.lua.ts. */
 type ChangeReply = [
-  number,
-  string,
-  string,
-  string | number,
-  string | null,
-  string,
-  string,
-  (string | number)?,
+  version: number,
+  eventId: string,
+  eventJson: string,
+  createdAt: string | number,
+  deadlineAt: string | null,
+  tenant: string,
+  owner: string,
+  state: TaskState,
+  contextId: string,
 ];
 
 const REAP_BATCH = 100;
+/** Tasks whose fields an instance keeps after its own changes (see {@link RedisTaskStore}). */
+const RECENT_TASKS = 256;
 
 /**
  * A {@link TaskStore} in Redis (standalone or Cluster), for many instances of a service at once.
@@ -127,7 +138,19 @@ const REAP_BATCH = 100;
  *
  * Idempotent create: the script creates the task, then `SET NX` claims the scope's messageId key. The
  * loser of a race deletes its fresh task (nobody has seen its id) and returns the winner's. The
- * key lives `min(ttlMs, retentionMs)`, never longer than the task it names.
+ * key lives `min(ttlMs, retentionMs)`, never longer than the task it names. On standalone Redis the
+ * deadline `ZADD NX`, the script and the claim are sent at once (one round trip; one connection runs
+ * them in that order, so a claim never names a task not created yet); a claim whose script refused is
+ * taken back if it still names this task. On a Cluster the claim's key lives on another node, so it
+ * is sent once the script has answered (two round trips). A create whose deadline entry failed is
+ * deleted again, so no task exists without it.
+ *
+ * The task is stored as fragments (see lua/task-document.lua.ts) and assembled on read; a change writes
+ * only its fragments. For `ChangeResult.record` the instance keeps the fields of the tasks it created
+ * or changed last (at most 256, dropped once they end) and tells the script which version it holds:
+ * when that version, or this store's own previous change, is the change's base, the script answers
+ * with the fields it wrote (O(1) in the task's size), otherwise with the whole hash after the change
+ * (after a change by another instance). `record.task` is parsed on first access.
  */
 export class RedisTaskStore implements TaskStore {
   /** Name of this instance (see {@link RedisTaskStoreOptions.instanceId}). */
@@ -143,6 +166,10 @@ export class RedisTaskStore implements TaskStore {
   private readonly reapers = new Set<() => void>();
   private readonly pending = new Set<Promise<void>>();
   private readonly feed: TaskEventFeed;
+  /** The stored fields of tasks this instance created or changed last, oldest first (an LRU). */
+  private readonly recent = new Map<string, TaskFields>();
+  /** Names this store object in the hash field `writer` (see {@link change}). */
+  private readonly writer = randomUUID();
   private closed = false;
 
   constructor(options: RedisTaskStoreOptions) {
@@ -190,16 +217,52 @@ export class RedisTaskStore implements TaskStore {
       };
       const deadlineAt =
         timeoutMs === undefined || isTerminalState(task.status.state) ? undefined : now + timeoutMs;
-      // Registered first (NX: never moves another task's deadline), so a task never exists without
-      // it; an entry whose create fails is dropped by the reaper.
-      if (deadlineAt !== undefined) await this.client.zadd(this.keys.deadlines, 'NX', deadlineAt, taskId);
-      const artifacts = task.artifacts ?? [];
-      const reply = await this.runCreate(task, scope, now, deadlineAt, timeoutMs, messageId, artifacts);
+      const { args, fields } = this.createArgs(task, scope, now, deadlineAt, timeoutMs, messageId);
+      const taskKeys = taskKeyList(this.keys.task(taskId));
+      // Sent together, not one after the other (see the class TSDoc): the deadline (NX: never moves
+      // another task's deadline; an entry whose create fails is dropped by the reaper), the script and,
+      // on standalone Redis, the messageId claim, which runs after the script on the same connection.
+      const deadline =
+        deadlineAt === undefined
+          ? undefined
+          : this.client.zadd(this.keys.deadlines, 'NX', deadlineAt, taskId);
+      const created = TASK_SCRIPTS.create.run(this.client, taskKeys, args);
+      const claim =
+        messageId === undefined || this.client.isCluster
+          ? undefined
+          : this.claimMessageKey(scope, messageId, taskId, 'NX');
+      const [deadlineOutcome, replyOutcome, claimOutcome] = await Promise.allSettled([
+        deadline,
+        created,
+        claim,
+      ]);
+      if (replyOutcome.status === 'rejected') throw replyOutcome.reason;
+      const reply = replyOutcome.value as [number, ...string[]];
+      if (reply[0] === 1 && deadlineOutcome.status === 'rejected') {
+        // A task must never exist without its deadline entry: undo the create (nobody has seen its id).
+        await this.client.del(...taskKeys);
+        if (claimOutcome.status === 'fulfilled' && claimOutcome.value) {
+          await this.releaseMessageKey(scope, messageId ?? '', taskId);
+        }
+        throw deadlineOutcome.reason;
+      }
+      if (reply[0] < 0 && claimOutcome.status === 'fulfilled' && claimOutcome.value) {
+        // The claim ran although the script refused: it must not name another scope's (or message's) task.
+        await this.releaseMessageKey(scope, messageId ?? '', taskId);
+      }
       if (reply[0] < 0) throw refusalError(reply[0], taskId);
-      const record = recordOf(reply);
-      if (reply[7] === 0) return { record, created: false };
+      if (reply[0] === 0) return { record: recordOf(fieldsOfPairs(reply.slice(1))), created: false };
+      const record = recordOf(fields);
+      if (!isTerminalState(task.status.state)) this.remember(taskId, fields);
       if (messageId !== undefined) {
-        const first = await this.claimCreatingMessage(scope, messageId, taskId);
+        if (claimOutcome.status === 'rejected') {
+          await this.client.del(...taskKeys);
+          throw claimOutcome.reason;
+        }
+        const claimed = claim
+          ? claimOutcome.value
+          : await this.claimMessageKey(scope, messageId, taskId, 'NX');
+        const first = claimed ? undefined : await this.firstCreated(scope, messageId, taskId);
         if (first) return { record: first, created: false };
       }
       this.refreshIndex(scope, taskId, task.contextId, now, true);
@@ -211,29 +274,11 @@ export class RedisTaskStore implements TaskStore {
 
   async get(taskId: string, scope: TaskScope): Promise<TaskRecord | undefined> {
     try {
-      const [tenant, owner, version, lastEventId, createdAt, deadlineAt, expiresAt, json] =
-        await this.client.hmget(
-          this.keys.task(taskId).task,
-          'tenant',
-          'owner',
-          'version',
-          'lastEventId',
-          'createdAt',
-          'deadlineAt',
-          'expiresAt',
-          'task',
-        );
-      if (json === null || tenant !== scope.tenant || owner !== scope.owner) return undefined;
-      if (expiresAt !== null && Number(expiresAt) <= this.now()) return undefined;
-      return recordOf([
-        Number(version),
-        lastEventId ?? '',
-        json,
-        createdAt ?? '0',
-        deadlineAt,
-        tenant,
-        owner,
-      ]);
+      const fields = await this.client.hgetall(this.keys.task(taskId).task);
+      if (!this.isServed(fields) || fields.tenant !== scope.tenant || fields.owner !== scope.owner) {
+        return undefined;
+      }
+      return recordOf(fields);
     } catch (err) {
       throw toStoreError(err, taskId);
     }
@@ -248,35 +293,17 @@ export class RedisTaskStore implements TaskStore {
     const keys = this.keys.task(taskId);
     try {
       const [fields, taskTtlMs, eventsTtlMs] = await Promise.all([
-        this.client.hmget(
-          keys.task,
-          'tenant',
-          'owner',
-          'version',
-          'lastEventId',
-          'createdAt',
-          'deadlineAt',
-          'expiresAt',
-          'task',
-        ),
+        this.client.hgetall(keys.task),
         this.client.pttl(keys.task),
         this.client.pttl(keys.events),
       ]);
-      const [tenant, owner, version, lastEventId, createdAt, deadlineAt, expiresAt, json] = fields;
-      if (json === null || tenant === null || owner === null) return undefined;
-      if (expiresAt !== null && Number(expiresAt) <= this.now()) return undefined;
-      const record = recordOf([
-        Number(version),
-        lastEventId ?? '',
-        json,
-        createdAt ?? '0',
-        deadlineAt,
-        tenant,
-        owner,
-      ]);
+      if (!this.isServed(fields) || fields.tenant === undefined || fields.owner === undefined)
+        return undefined;
+      const record = recordOf(fields);
+      const { expiresAt } = fields;
       return {
         record,
-        ...(expiresAt === null ? {} : { expiresAt: Number(expiresAt) }),
+        ...(expiresAt === undefined ? {} : { expiresAt: Number(expiresAt) }),
         taskTtlMs,
         eventsTtlMs,
       };
@@ -301,9 +328,9 @@ export class RedisTaskStore implements TaskStore {
       status.state,
       JSON.stringify(status),
       statusTime(status),
-      messagesJson(added),
       input.expectedVersion === undefined ? '' : String(input.expectedVersion),
       JSON.stringify({ status, metadata: input.eventMetadata }),
+      ...added.map((message) => JSON.stringify(message)),
     ]);
   }
 
@@ -328,8 +355,8 @@ export class RedisTaskStore implements TaskStore {
     return this.change('cancel', taskId, scope, now, [
       JSON.stringify(status),
       statusTime(status),
-      messagesJson(reason ? [reason] : []),
       JSON.stringify({ status }),
+      ...(reason ? [JSON.stringify(reason)] : []),
     ]);
   }
 
@@ -432,20 +459,38 @@ export class RedisTaskStore implements TaskStore {
    */
   async close(): Promise<void> {
     this.closed = true;
+    this.recent.clear();
     this.feed.close();
     for (const stop of [...this.reapers]) stop();
     await Promise.all([this.notices.close(), ...this.pending]);
   }
 
-  private async runCreate(
+  /**
+   * The create script's arguments, and the hash fields it will store (the record of the new task is
+   * assembled from them when read, exactly as a later get would).
+   */
+  private createArgs(
     task: Task,
     scope: TaskScope,
     now: number,
     deadlineAt: number | undefined,
     timeoutMs: number | undefined,
     messageId: string | undefined,
-    artifacts: NonNullable<Task['artifacts']>,
-  ): Promise<ChangeReply> {
+  ): { args: (string | number)[]; fields: TaskFields } {
+    const artifacts = task.artifacts ?? [];
+    const history = task.history ?? [];
+    const head = taskHeadJson(task);
+    const status = JSON.stringify(task.status);
+    const fields: Record<string, string> = {
+      tenant: scope.tenant,
+      owner: scope.owner,
+      version: '1',
+      lastEventId: '',
+      createdAt: String(now),
+      head,
+      status,
+    };
+    if (deadlineAt !== undefined) fields.deadlineAt = String(deadlineAt);
     const args: (string | number)[] = [
       scope.tenant,
       scope.owner,
@@ -456,47 +501,74 @@ export class RedisTaskStore implements TaskStore {
       task.status.state,
       idsFragment(task.id, task.contextId),
       task.contextId,
-      taskHeadJson(task),
-      JSON.stringify(task.status),
+      head,
+      status,
       statusTime(task.status),
-      task.history ? JSON.stringify(task.history) : '',
+      task.history ? history.length : '',
       task.artifacts ? '1' : '',
       timeoutMs === undefined ? '' : String(timeoutMs),
       deadlineAt === undefined ? '' : String(deadlineAt),
       messageId ?? '',
       artifacts.length,
     ];
-    for (const artifact of artifacts) {
-      args.push(artifact.artifactId, artifactHeadJson(artifact), JSON.stringify(artifact.parts));
+    if (task.artifacts) {
+      fields.artifacts = '1';
+      fields.an = String(artifacts.length);
     }
-    return (await TASK_SCRIPTS.create.run(
-      this.client,
-      taskKeyList(this.keys.task(task.id)),
-      args,
-    )) as ChangeReply;
+    artifacts.forEach((artifact, i) => {
+      const artifactHead = artifactHeadJson(artifact);
+      const parts = JSON.stringify(artifact.parts);
+      args.push(artifact.artifactId, artifactHead, parts);
+      fields[`a:${i + 1}`] = artifactHead;
+      fields[`p:${i + 1}:1`] = parts;
+    });
+    if (task.history) fields.hn = String(history.length);
+    history.forEach((message, i) => {
+      const json = JSON.stringify(message);
+      args.push(json);
+      fields[`h:${i + 1}`] = json;
+    });
+    return { args, fields };
   }
 
   /**
-   * Claims the scope's messageId for the new task. When another task claimed it first (a concurrent
-   * create of the same message), deletes the new one and returns the first.
+   * After the new task lost the claim of the scope's messageId: when another task claimed it first
+   * (a concurrent create of the same message), deletes the new one and returns the first.
    */
-  private async claimCreatingMessage(
+  private async firstCreated(
     scope: TaskScope,
     messageId: string,
     taskId: string,
   ): Promise<TaskRecord | undefined> {
-    const key = this.keys.scope(scope).message(messageId);
-    const ttl = Math.max(1, Math.min(this.ttlMs, this.retentionMs));
-    if ((await this.client.set(key, taskId, 'PX', ttl, 'NX')) !== null) return undefined;
-    const firstId = await this.client.get(key);
+    const firstId = await this.client.get(this.keys.scope(scope).message(messageId));
     const first = firstId === null || firstId === taskId ? undefined : await this.get(firstId, scope);
     if (first) {
       await this.client.del(...taskKeyList(this.keys.task(taskId)));
       return first;
     }
     // The key names a task that is gone (or vanished meanwhile): this task takes it over.
-    await this.client.set(key, taskId, 'PX', ttl);
+    await this.claimMessageKey(scope, messageId, taskId);
     return undefined;
+  }
+
+  /** Points the scope's messageId key at the task (only if unset with 'NX'); true when it was set. */
+  private async claimMessageKey(
+    scope: TaskScope,
+    messageId: string,
+    taskId: string,
+    mode?: 'NX',
+  ): Promise<boolean> {
+    const key = this.keys.scope(scope).message(messageId);
+    const ttl = Math.max(1, Math.min(this.ttlMs, this.retentionMs));
+    const reply = mode
+      ? await this.client.set(key, taskId, 'PX', ttl, mode)
+      : await this.client.set(key, taskId, 'PX', ttl);
+    return reply !== null;
+  }
+
+  /** Deletes the scope's messageId key if it still points at the task. */
+  private async releaseMessageKey(scope: TaskScope, messageId: string, taskId: string): Promise<void> {
+    await TASK_SCRIPTS.releaseMessage.run(this.client, [this.keys.scope(scope).message(messageId)], [taskId]);
   }
 
   private async change(
@@ -507,23 +579,39 @@ export class RedisTaskStore implements TaskStore {
     specific: (string | number)[],
   ): Promise<ChangeResult> {
     try {
+      const known = this.recent.get(taskId);
       const reply = (await TASK_SCRIPTS[script].run(this.client, taskKeyList(this.keys.task(taskId)), [
         scope.tenant,
         scope.owner,
-        ...this.changeSettings(taskId, now),
+        ...this.changeSettings(
+          taskId,
+          now,
+          `${this.writer}|${known ? `${known.version}@${known.createdAt}` : ''}`,
+        ),
         ...specific,
-      ])) as ChangeReply | [number, TaskState?, number?];
-      if (reply[0] < 0) {
-        throw refusalError(reply[0], taskId, { state: reply[1] as TaskState, version: reply[2] as number });
+      ])) as (string | number | null)[];
+      if ((reply[0] as number) < 0) {
+        if (reply[0] === -1 || reply[0] === -3) this.recent.delete(taskId);
+        throw refusalError(reply[0] as number, taskId, {
+          state: reply[1] as TaskState,
+          version: reply[2] as number,
+        });
       }
-      return this.changed(reply as ChangeReply, now);
+      const change = reply.slice(0, 9) as ChangeReply;
+      const written = fieldsOfPairs(reply.slice(10));
+      // Synchronously, before the next reply's turn: that one may build on this one.
+      const fields =
+        (reply[9] === 1 ? this.afterChange(taskId, change, written) : written) ??
+        (await this.client.hgetall(this.keys.task(taskId).task));
+      this.remember(taskId, fields, change[7]);
+      return { record: recordOf(fields), event: this.changed(taskId, change, now) };
     } catch (err) {
       throw toStoreError(err, taskId);
     }
   }
 
-  /** ARGV[3..9] of every change script. */
-  private changeSettings(taskId: string, now: number): (string | number)[] {
+  /** ARGV[3..10] of every change script. */
+  private changeSettings(taskId: string, now: number, known: string): (string | number)[] {
     return [
       now,
       this.ttlMs,
@@ -532,19 +620,50 @@ export class RedisTaskStore implements TaskStore {
       this.keys.channel,
       taskId,
       this.instanceId,
+      known,
     ];
   }
 
-  /** The result of a committed change; its index refresh (and deadline removal at the end) follows. */
-  private changed(reply: ChangeReply, now: number): ChangeResult {
-    const record = recordOf(reply);
-    const event: TaskEvent = { id: reply[1], event: JSON.parse(reply[7] as string) as StreamResponse };
-    const { id, contextId, status } = record.task;
-    this.refreshIndex(record.scope, id, contextId, now, false);
-    if (isTerminalState(status.state) && record.deadlineAt !== undefined) {
-      this.background('deadline removal', this.client.zrem(this.keys.deadlines, id));
+  /**
+   * The task's fields after a change answered with the fields it wrote: those on top of the copy held
+   * here, which is the version before it, since replies are read in order and the script answers so
+   * only when this copy or this store's own previous change is its base. When the copy is not there
+   * (evicted meanwhile, or the reply of that previous change was lost), undefined: the caller reads the
+   * task again, and the record may then show later changes too.
+   */
+  private afterChange(taskId: string, change: ChangeReply, written: TaskFields): TaskFields | undefined {
+    const base = this.recent.get(taskId);
+    if (base && Number(base.version) === change[0] - 1 && base.createdAt === String(change[3])) {
+      return { ...base, ...written };
     }
-    return { record, event };
+    return undefined;
+  }
+
+  /** Keeps the fields of a task this instance changed (dropped once it ended), evicting the oldest. */
+  private remember(taskId: string, fields: TaskFields, state?: TaskState): void {
+    const held = this.recent.get(taskId);
+    if (held && Number(held.version) > Number(fields.version)) return;
+    this.recent.delete(taskId);
+    if (state !== undefined && isTerminalState(state)) return;
+    this.recent.set(taskId, fields);
+    if (this.recent.size > RECENT_TASKS) this.recent.delete(this.recent.keys().next().value as string);
+  }
+
+  /** The event of a committed change; its index refresh (and deadline removal at the end) follows. */
+  private changed(taskId: string, reply: ChangeReply, now: number): TaskEvent {
+    const [, eventId, eventJson, , deadlineAt, tenant, owner, state, contextId] = reply;
+    const event: TaskEvent = { id: eventId, event: JSON.parse(eventJson) as StreamResponse };
+    this.refreshIndex({ tenant, owner }, taskId, contextId, now, false);
+    if (isTerminalState(state) && deadlineAt !== null && deadlineAt !== undefined) {
+      this.background('deadline removal', this.client.zrem(this.keys.deadlines, taskId));
+    }
+    return event;
+  }
+
+  /** true when the hash holds a task whose retention has not ended on the store's clock. */
+  private isServed(fields: TaskFields): boolean {
+    if (fields.head === undefined || fields.state === undefined) return false;
+    return fields.expiresAt === undefined || Number(fields.expiresAt) > this.now();
   }
 
   /**
@@ -594,7 +713,7 @@ export class RedisTaskStore implements TaskStore {
     const reply = (await TASK_SCRIPTS.expire.run(this.client, taskKeyList(this.keys.task(taskId)), [
       '',
       '',
-      ...this.changeSettings(taskId, now),
+      ...this.changeSettings(taskId, now, '-'),
       cutoff,
       JSON.stringify(randomUUID()),
       JSON.stringify(new Date(now).toISOString()),
@@ -605,7 +724,8 @@ export class RedisTaskStore implements TaskStore {
       await this.client.zrem(this.keys.deadlines, taskId);
       return 'dropped';
     }
-    this.changed(reply as ChangeReply, now);
+    this.recent.delete(taskId);
+    this.changed(taskId, reply as ChangeReply, now);
     return 'failed';
   }
 
@@ -629,14 +749,23 @@ function duplicate(client: Redis | Cluster): Redis | Cluster {
   return client.isCluster ? (client as Cluster).duplicate() : (client as Redis).duplicate();
 }
 
-function recordOf(reply: ChangeReply): TaskRecord {
-  const [version, lastEventId, json, createdAt, deadlineAt, tenant, owner] = reply;
-  return {
-    task: JSON.parse(json) as Task,
-    version: Number(version),
-    lastEventId,
-    scope: { tenant, owner },
-    createdAt: Number(createdAt),
-    ...(deadlineAt === null || deadlineAt === undefined ? {} : { deadlineAt: Number(deadlineAt) }),
+/**
+ * The record of a task hash. `task` is assembled from the fragments on first access (an enumerable
+ * getter, so spreads and deep equality see it): callers that only need the version pay nothing for it.
+ */
+function recordOf(fields: TaskFields): TaskRecord {
+  const { deadlineAt } = fields;
+  const record = {
+    version: Number(fields.version),
+    lastEventId: fields.lastEventId ?? '',
+    scope: { tenant: fields.tenant, owner: fields.owner },
+    createdAt: Number(fields.createdAt ?? '0'),
+    ...(deadlineAt === undefined ? {} : { deadlineAt: Number(deadlineAt) }),
   };
+  let task: Task | undefined;
+  Object.defineProperty(record, 'task', {
+    enumerable: true,
+    get: () => (task ??= taskOfFields(fields)),
+  });
+  return record as TaskRecord;
 }

@@ -15,15 +15,31 @@ export function checkEventId(id: string): void {
     throw new TaskStoreError('INVALID_CURSOR', `"${id}" is not an event id`);
 }
 
+/** The watches of one task in this process, sharing one notice listener and their reads. */
+interface TaskWatches {
+  /** Notices (and forced wake-ups) seen for the task so far. */
+  seq: number;
+  readonly wakers: Set<() => void>;
+  /** Reads in flight by cursor, with the `seq` they were sent at. */
+  readonly reads: Map<string, { seq: number; result: Promise<ReadEventsResult> }>;
+  readonly unlisten: () => void;
+}
+
 /**
  * Reading a task's event stream: replay with the read-events script, and live watches woken by the
  * store's notices. A woken watch reads `XRANGE (<last id> +`, so wake-ups can be merged or repeated
  * without gaps or duplicates, and the first read after subscribing catches up on anything appended
  * before the subscription took hold.
+ *
+ * Watches of one task share their reads: a watch that needs the events after a cursor joins a read
+ * of the same cursor already in flight, if that read was sent after the latest notice of the task
+ * (so it sees every event announced so far). N watches woken by one notice cost one read, and they
+ * get the same event objects (read-only by the contract).
  */
 export class TaskEventFeed {
   private openWatches = 0;
   private closed = false;
+  private readonly watches = new Map<string, TaskWatches>();
 
   constructor(
     private readonly client: Redis | Cluster,
@@ -76,7 +92,7 @@ export class TaskEventFeed {
     if (signal?.aborted || this.closed) return;
     let dirty = true;
     let wake: (() => void) | undefined;
-    const removeWaker = this.notices.addWaker(taskId, () => {
+    const removeWaker = this.addWaker(taskId, () => {
       dirty = true;
       wake?.();
     });
@@ -90,7 +106,7 @@ export class TaskEventFeed {
       await subscribed.catch(unavailable);
       while (!signal?.aborted && !this.closed) {
         dirty = false;
-        const { events, trimmed } = await this.read(taskId, cursor, WATCH_BATCH).catch(unavailable);
+        const { events, trimmed } = await this.sharedRead(taskId, cursor).catch(unavailable);
         if (trimmed) {
           const message = `events of task ${taskId} after "${cursor}" were trimmed`;
           throw new TaskStoreError('TRIMMED', message, { taskId });
@@ -112,6 +128,47 @@ export class TaskEventFeed {
       signal?.removeEventListener('abort', onAbort);
       this.openWatches--;
     }
+  }
+
+  /** Registers a watch's wake-up on the task's shared notice listener. */
+  private addWaker(taskId: string, wake: () => void): () => void {
+    let task = this.watches.get(taskId);
+    if (!task) {
+      const created: TaskWatches = {
+        seq: 0,
+        wakers: new Set(),
+        reads: new Map(),
+        unlisten: this.notices.addWaker(taskId, () => {
+          created.seq++;
+          for (const waker of [...created.wakers]) waker();
+        }),
+      };
+      this.watches.set(taskId, (task = created));
+    }
+    const own = task;
+    const entry = (): void => wake();
+    own.wakers.add(entry);
+    return () => {
+      own.wakers.delete(entry);
+      if (own.wakers.size > 0) return;
+      own.unlisten();
+      if (this.watches.get(taskId) === own) this.watches.delete(taskId);
+    };
+  }
+
+  /** The next batch after `cursor`, joining a read of the same cursor that already sees every notice. */
+  private sharedRead(taskId: string, cursor: string): Promise<ReadEventsResult> {
+    const task = this.watches.get(taskId);
+    if (!task) return this.read(taskId, cursor, WATCH_BATCH);
+    const inFlight = task.reads.get(cursor);
+    if (inFlight && inFlight.seq === task.seq) return inFlight.result;
+    const result = this.read(taskId, cursor, WATCH_BATCH);
+    task.reads.set(cursor, { seq: task.seq, result });
+    const forget = (): void => {
+      if (task.reads.get(cursor)?.result === result) task.reads.delete(cursor);
+    };
+    result.then(forget, forget);
+    return result;
   }
 }
 

@@ -5,7 +5,7 @@ import type { TaskScope } from '../task-store.js';
  * one slot and a script can touch them together.
  */
 export interface TaskKeys {
-  /** Hash: state, version, scope, times, JSON fragments and the materialised task JSON. */
+  /** Hash: state, version, scope, times and the task as JSON fragments (assembled on read). */
   readonly task: string;
   /** Stream of the task's events (field `e` holds the StreamResponse JSON). */
   readonly events: string;

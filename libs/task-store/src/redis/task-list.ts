@@ -1,40 +1,11 @@
 import { DEFAULT_LIST_PAGE_SIZE, type Task, type TaskState } from '@a2a-platform/a2a-protocol';
 import type { Cluster, Redis } from 'ioredis';
-import { TaskStoreError, type ListTasksPage, type ListTasksQuery, type TaskScope } from '../task-store.js';
+import { decodeListCursor, nextPageTokenAfter, type ListPosition } from '../task-list-cursor.js';
+import type { ListTasksPage, ListTasksQuery, TaskScope } from '../task-store.js';
+import { taskOfFields } from './task-fragments.js';
 import type { TaskKeyspace } from './task-keys.js';
 
-/** A place in list order: last change first (store clock, the index score), ties by id descending. */
-export interface ListPosition {
-  readonly updatedAt: number;
-  readonly id: string;
-}
-
 const BATCH = 200;
-
-/** The opaque page token naming the position just after `last`. */
-export function encodeListCursor(last: ListPosition): string {
-  return Buffer.from(JSON.stringify([last.updatedAt, last.id])).toString('base64url');
-}
-
-/** The position a page token names. Throws INVALID_CURSOR for anything encodeListCursor did not make. */
-export function decodeListCursor(token: string): ListPosition {
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-  } catch {
-    decoded = undefined;
-  }
-  if (
-    Array.isArray(decoded) &&
-    decoded.length === 2 &&
-    Number.isFinite(decoded[0]) &&
-    typeof decoded[1] === 'string'
-  ) {
-    const position = { updatedAt: decoded[0] as number, id: decoded[1] };
-    if (encodeListCursor(position) === token) return position;
-  }
-  throw new TaskStoreError('INVALID_CURSOR', 'the page token is not one this store issued');
-}
 
 /** true when `entry` comes after `cursor` in list order (Redis orders equal scores by id bytes). */
 export function isAfter(entry: ListPosition, cursor: ListPosition): boolean {
@@ -163,14 +134,14 @@ export async function listTasks(
 
   const [total, tasks] = await Promise.all([
     filtered ? counted : client.zcard(index).then((size) => Math.max(0, size - stale.length - skipped)),
-    Promise.all(page.map((entry) => client.hget(keys.task(entry.id).task, 'task'))),
+    Promise.all(page.map((entry) => client.hgetall(keys.task(entry.id).task))),
     stale.length > 0 ? client.zrem(index, ...stale) : 0,
   ]);
   const found: Task[] = [];
-  for (const json of tasks) if (json !== null) found.push(JSON.parse(json) as Task);
+  for (const fields of tasks) if (fields.head !== undefined) found.push(taskOfFields(fields));
   return {
     tasks: found,
-    nextPageToken: more && page.length > 0 ? encodeListCursor(page[page.length - 1]) : '',
+    nextPageToken: nextPageTokenAfter(page, more),
     totalSize: total,
   };
 }

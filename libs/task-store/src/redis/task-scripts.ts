@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
 import { APPEND_ARTIFACT_LUA } from './lua/append-artifact.lua.js';
 import { CANCEL_LUA } from './lua/cancel.lua.js';
-import { CLAIM_MESSAGE_LUA } from './lua/claim-message.lua.js';
+import { CLAIM_MESSAGE_LUA, RELEASE_MESSAGE_LUA } from './lua/claim-message.lua.js';
 import { CREATE_LUA } from './lua/create.lua.js';
 import { EXPIRE_LUA } from './lua/expire.lua.js';
 import { READ_EVENTS_LUA } from './lua/read-events.lua.js';
@@ -53,5 +53,6 @@ export const TASK_SCRIPTS = {
   cancel: compose('cancel', ...CHANGE_PRELUDE, CANCEL_LUA),
   expire: compose('expire', ...CHANGE_PRELUDE, EXPIRE_LUA),
   claimMessage: compose('claim-message', CLAIM_MESSAGE_LUA),
+  releaseMessage: compose('release-message', RELEASE_MESSAGE_LUA),
   readEvents: compose('read-events', READ_EVENTS_LUA),
 } as const;

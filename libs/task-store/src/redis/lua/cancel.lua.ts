@@ -7,12 +7,13 @@
 export const CANCEL_LUA = `
 -- KEYS[1] task hash, KEYS[2] event stream, KEYS[3] claimed message ids, KEYS[4] push configs.
 -- ARGV[1] tenant, [2] owner, [3] now (store clock, ms), [4] ttlMs, [5] retentionMs, [6] max events,
---   [7] notice channel, [8] task id, [9] instance id, [10] status JSON (state TASK_STATE_CANCELED),
---   [11] status time (ms or ''), [12] JSON array of messages to append to the history (''),
---   [13] statusUpdate JSON without taskId and contextId.
--- Returns {version, eventId, taskJson, createdAt, deadlineAt|false, tenant, owner, eventJson};
---   refusals {code, state, version}, before any write: -1 no such task, -2 another scope's task,
---   -3 the task has ended, -4 illegal move (cannot happen with the generated table; kept as a guard).
+--   [7] notice channel, [8] task id, [9] instance id, [10] writer and the copy of the
+--   task the caller holds (see change_settings), [11] status JSON (state TASK_STATE_CANCELED),
+--   [12] status time (ms or ''), [13] statusUpdate JSON without taskId and contextId,
+--   [14..] messages (JSON each) to append to the history.
+-- Returns what commit() returns; refusals {code, state, version}, before any write: -1 no such task,
+--   -2 another scope's task, -3 the task has ended, -4 illegal move (cannot happen with the generated
+--   table; kept as a guard).
 -- Event: statusUpdate appended to KEYS[2]; notice "<eventId> TASK_STATE_CANCELED <taskId>" on ARGV[7].
 local c = change_settings()
 local task = load_task(c.now)
@@ -21,11 +22,7 @@ if refused then return refusal(refused, task) end
 local state = 'TASK_STATE_CANCELED'
 if not LEGAL[task.state][state] then return refusal(-4, task) end
 
-local fields = { 'status', ARGV[10], 'statusAt', ARGV[11] }
-if ARGV[12] ~= '' then
-  local history = redis.call('HGET', KEYS[1], 'history') or '[]'
-  fields[5] = 'history'
-  fields[6] = join_arrays(history, ARGV[12])
-end
+local fields = { 'status', ARGV[11], 'statusAt', ARGV[12] }
+append_history(fields, argv_from(14))
 return commit(task, state, fields, 'statusUpdate', ARGV[13], c)
 `;

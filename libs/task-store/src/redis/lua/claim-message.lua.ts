@@ -12,3 +12,10 @@ local ttl = redis.call('PTTL', KEYS[1])
 if ttl > 0 then redis.call('PEXPIRE', KEYS[2], ttl) end
 return added
 `;
+
+/** release-message: deletes an idempotency key if it still names the given task. */
+export const RELEASE_MESSAGE_LUA = `
+-- KEYS[1] the scope's messageId key. ARGV[1] task id. Returns 1 when deleted, 0 when it names another.
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`;

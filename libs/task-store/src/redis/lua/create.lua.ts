@@ -8,24 +8,24 @@ export const CREATE_LUA = `
 -- ARGV[1] tenant, [2] owner, [3] now (store clock, ms), [4] ttlMs, [5] retentionMs, [6] instance id,
 --   [7] state, [8] ids fragment ('"taskId":..,"contextId":..'), [9] contextId,
 --   [10] task JSON without status, history and artifacts, [11] status JSON, [12] status time (ms or ''),
---   [13] history JSON array ('' when the task has none), [14] '1' when the task has an artifacts array,
---   [15] timeoutMs (''), [16] deadlineAt (''), [17] creating messageId (''), [18] artifact count n,
---   then n triples: artifactId, artifact JSON without parts, parts JSON array.
--- Returns {1, '', taskJson, createdAt, deadlineAt|false, tenant, owner, 1} when created;
---   {version, lastEventId, taskJson, createdAt, deadlineAt|false, tenant, owner, 0} when the same scope's
---   same messageId created this task before (a retried create);
---   {-6} when a task with this id exists (in any scope; nothing about it is returned).
+--   [13] history length m ('' when the task has no history array), [14] '1' when the task has an
+--   artifacts array, [15] timeoutMs (''), [16] deadlineAt (''), [17] creating messageId (''),
+--   [18] artifact count n, then n triples: artifactId, artifact JSON without parts, parts JSON array;
+--   then m messages (JSON each) of the history.
+-- Returns {1} when created; {0, field, value, ...} (the task hash) when the same scope's same messageId
+--   created this task before (a retried create); {-6} when a task with this id exists (in any scope;
+--   nothing about it is returned).
 -- No event is appended and nothing is published: a new task has no watchers yet.
 local now = tonumber(ARGV[3])
-local existing = redis.call('HMGET', KEYS[1], 'state', 'version', 'tenant', 'owner', 'createdBy',
-  'expiresAt', 'lastEventId', 'task', 'createdAt', 'deadlineAt')
+local existing = redis.call('HMGET', KEYS[1], 'state', 'tenant', 'owner', 'createdBy', 'expiresAt')
 if existing[1] then
-  if existing[6] and tonumber(existing[6]) <= now then
+  if existing[5] and tonumber(existing[5]) <= now then
     -- Retention ended on the store's clock: the id is free again.
     redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4])
-  elseif ARGV[17] ~= '' and existing[5] == ARGV[17] and existing[3] == ARGV[1] and existing[4] == ARGV[2] then
-    return { tonumber(existing[2]), existing[7], existing[8], existing[9], existing[10] or false,
-      existing[3], existing[4], 0 }
+  elseif ARGV[17] ~= '' and existing[4] == ARGV[17] and existing[2] == ARGV[1] and existing[3] == ARGV[2] then
+    local hash = redis.call('HGETALL', KEYS[1])
+    table.insert(hash, 1, 0)
+    return hash
   else
     return { -6 }
   end
@@ -38,26 +38,33 @@ local function add(name, value)
   fields[#fields + 1] = name
   fields[#fields + 1] = value
 end
-if ARGV[13] ~= '' then add('history', ARGV[13]) end
 if ARGV[15] ~= '' then add('timeoutMs', ARGV[15]) end
 if ARGV[16] ~= '' then add('deadlineAt', ARGV[16]) end
 if ARGV[17] ~= '' then add('createdBy', ARGV[17]) end
 local terminal = TERMINAL[ARGV[7]]
 if terminal then add('expiresAt', now + tonumber(ARGV[5])) end
+local n = tonumber(ARGV[18])
 if ARGV[14] == '1' then
-  local n = tonumber(ARGV[18])
   add('artifacts', '1')
   add('an', n)
   for i = 1, n do
     local at = 18 + (i - 1) * 3
     add('ai:' .. ARGV[at + 1], i)
     add('a:' .. i, ARGV[at + 2])
-    add('p:' .. i, ARGV[at + 3])
+    add('pn:' .. i, 1)
+    add('p:' .. i .. ':1', ARGV[at + 3])
   end
 end
-redis.call('HSET', KEYS[1], unpack(fields))
-local doc = build_task(KEYS[1])
-redis.call('HSET', KEYS[1], 'task', doc)
+if ARGV[13] ~= '' then
+  local first = 18 + n * 3
+  local m = tonumber(ARGV[13])
+  add('hn', m)
+  for i = 1, m do add('h:' .. i, ARGV[first + i]) end
+end
+-- HSET in chunks: unpack() of thousands of arguments would overflow the Lua C stack.
+for first = 1, #fields, 512 do
+  redis.call('HSET', KEYS[1], unpack(fields, first, math.min(#fields, first + 511)))
+end
 
 local ttl = tonumber(ARGV[4])
 if terminal then ttl = tonumber(ARGV[5]) end
@@ -67,7 +74,5 @@ if ARGV[17] ~= '' then
   redis.call('SADD', KEYS[3], ARGV[17])
   redis.call('PEXPIRE', KEYS[3], ttl)
 end
-local deadline = false
-if ARGV[16] ~= '' then deadline = ARGV[16] end
-return { 1, '', doc, now, deadline, ARGV[1], ARGV[2], 1 }
+return { 1 }
 `;

@@ -10,11 +10,12 @@ export const TASK_CHANGE_LUA = `
 -- (the key's own TTL runs on Redis's clock; this check keeps the store's clock authoritative).
 local function load_task(now)
   local f = redis.call('HMGET', KEYS[1], 'state', 'version', 'tenant', 'owner', 'expiresAt',
-    'createdAt', 'deadlineAt', 'timeoutMs', 'ids', 'lastEventId')
+    'createdAt', 'deadlineAt', 'timeoutMs', 'ids', 'lastEventId', 'contextId', 'writer')
   if not f[1] then return nil end
   if f[5] and tonumber(f[5]) <= now then return nil end
   return { state = f[1], version = tonumber(f[2]), tenant = f[3], owner = f[4], createdAt = f[6],
-    deadlineAt = f[7], timeoutMs = f[8], ids = f[9], lastEventId = f[10] or '' }
+    deadlineAt = f[7], timeoutMs = f[8], ids = f[9], lastEventId = f[10] or '',
+    contextId = f[11], writer = f[12] }
 end
 
 -- A refusal: {code, current state, current version}; state and version only to the task's own scope.
@@ -34,7 +35,11 @@ end
 -- The write path of every change. \`fields\`: hash field/value pairs (fragments) changed with it;
 -- \`kind\`: 'statusUpdate' or 'artifactUpdate'; \`tail\`: the event object's JSON without taskId and
 -- contextId; \`c\`: { now, ttl, retention, maxlen, channel, taskId, instance }.
--- Returns {version, eventId, taskJson, createdAt, deadlineAt|false, tenant, owner, eventJson}.
+-- Writes only \`fields\` and the change's bookkeeping (never the whole task), so it costs O(1) in the
+-- task's size when the caller holds the task as it was (see change_settings). Returns
+-- {version, eventId, eventJson, createdAt, deadlineAt|false, tenant, owner, state, contextId, 1,
+-- field, value, ...} with the fields written then, else the same with 0 and the whole hash after the
+-- change (field, value, ...); only the first nine when ARGV[10] is '-'.
 local function commit(task, state, fields, kind, tail, c)
   local version = task.version + 1
   local event = '{"' .. kind .. '":{' .. task.ids .. ',' .. string.sub(tail, 2) .. '}'
@@ -46,23 +51,39 @@ local function commit(task, state, fields, kind, tail, c)
   fields[n + 5] = 'updatedAt'; fields[n + 6] = c.now
   fields[n + 7] = 'updatedBy'; fields[n + 8] = c.instance
   fields[n + 9] = 'lastEventId'; fields[n + 10] = id
-  redis.call('HSET', KEYS[1], unpack(fields))
-  local doc = build_task(KEYS[1])
+  fields[n + 11] = 'writer'; fields[n + 12] = c.writer or ''
   local ttl = c.ttl
   if TERMINAL[state] then
     ttl = c.retention
-    redis.call('HSET', KEYS[1], 'task', doc, 'expiresAt', c.now + c.retention)
-  else
-    redis.call('HSET', KEYS[1], 'task', doc)
+    fields[n + 13] = 'expiresAt'; fields[n + 14] = c.now + c.retention
   end
+  redis.call('HSET', KEYS[1], unpack(fields))
   for i = 1, 4 do redis.call('PEXPIRE', KEYS[i], math.max(ttl, 1)) end
   redis.call('PUBLISH', c.channel, id .. ' ' .. state .. ' ' .. c.taskId)
-  return { version, id, doc, task.createdAt, task.deadlineAt or false, task.tenant, task.owner, event }
+  local reply = { version, id, event, task.createdAt, task.deadlineAt or false, task.tenant, task.owner,
+    state, task.contextId }
+  if not c.writer then return reply end
+  -- The caller holds the task as it was (it held this version, or made the change before this one
+  -- itself and reads the replies in order): the fields written are all it needs to know it now.
+  if c.held_version and c.held_created == task.createdAt
+    and (c.held_version == task.version or (c.writer ~= '' and c.writer == task.writer)) then
+    reply[10] = 1
+    for i = 1, #fields do reply[10 + i] = fields[i] end
+  else
+    reply[10] = 0
+    local hash = redis.call('HGETALL', KEYS[1])
+    for i = 1, #hash do reply[10 + i] = hash[i] end
+  end
+  return reply
 end
 
--- The commit settings shared by the caller-driven scripts: ARGV[3..9].
+-- The commit settings shared by the change scripts: ARGV[3..10]. ARGV[10] is '-' (answer without
+-- fields) or '<writer>|<version>@<createdAt>' ('<writer>|' when the caller holds no copy of the task):
+-- <writer> names the store object (stored as field 'writer'), the rest is the copy it holds.
 local function change_settings()
+  local writer, held_version, held_created = string.match(ARGV[10], '^([^|]*)|(%d*)@?(%d*)$')
   return { now = tonumber(ARGV[3]), ttl = tonumber(ARGV[4]), retention = tonumber(ARGV[5]),
-    maxlen = ARGV[6], channel = ARGV[7], taskId = ARGV[8], instance = ARGV[9] }
+    maxlen = ARGV[6], channel = ARGV[7], taskId = ARGV[8], instance = ARGV[9], writer = writer,
+    held_version = tonumber(held_version or ''), held_created = held_created }
 end
 `;

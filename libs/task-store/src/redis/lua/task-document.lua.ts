@@ -1,48 +1,33 @@
 /**
- * Lua shared by every script that writes a task: assembling the task JSON from its stored fragments.
+ * Lua shared by every script that writes a task: the fragment layout of the task hash.
  *
  * The scripts never decode JSON. Redis 7.0's cjson turns empty arrays into objects (`[]` -> `{}`) and
  * rounds numbers to 14 significant digits, which would corrupt artifact data. So the client stores
- * JSON text it produced (the task without status, history and artifacts; each artifact without its
- * parts; each parts array; the history array) and the scripts splice those texts together.
+ * JSON text it produced, one fragment per field, and assembles the task when it reads it:
+ * `head` (the task without status, history and artifacts), `status`, `hn` (history length; absent when
+ * the task has no history array) with `h:<i>` (one message each), `artifacts` ('1' when the task has an
+ * artifacts array), `an` (artifact count), `ai:<artifactId>` (its position i), `a:<i>` (the artifact
+ * without parts), `pn:<i>` (its chunk count) with `p:<i>:<k>` (one parts array per chunk). A change
+ * writes only the fields it changes, so its cost does not grow with the task.
  */
 export const TASK_DOCUMENT_LUA = `
--- The JSON object text \`obj\` with one more member: \`name\` (plain ASCII) set to the JSON text \`value\`.
-local function with_member(obj, name, value)
-  if obj == '{}' then return '{"' .. name .. '":' .. value .. '}' end
-  return string.sub(obj, 1, -2) .. ',"' .. name .. '":' .. value .. '}'
+-- ARGV[from..] as a list.
+local function argv_from(from)
+  local list = {}
+  for i = from, #ARGV do list[#list + 1] = ARGV[i] end
+  return list
 end
 
--- Two JSON array texts joined into one.
-local function join_arrays(a, b)
-  if a == '[]' then return b end
-  if b == '[]' then return a end
-  return string.sub(a, 1, -2) .. ',' .. string.sub(b, 2)
-end
-
--- The task JSON of hash \`key\`: head + status + artifacts (when present) + history (when present).
-local function build_task(key)
-  local f = redis.call('HMGET', key, 'head', 'status', 'history', 'artifacts', 'an')
-  local doc = with_member(f[1], 'status', f[2])
-  if f[4] then
-    local n = tonumber(f[5] or '0')
-    local items = {}
-    local first = 1
-    while first <= n do
-      -- HMGET in chunks: unpack() of thousands of arguments would overflow the Lua C stack.
-      local last = math.min(n, first + 255)
-      local names = {}
-      for i = first, last do
-        names[#names + 1] = 'a:' .. i
-        names[#names + 1] = 'p:' .. i
-      end
-      local values = redis.call('HMGET', key, unpack(names))
-      for i = 1, #values, 2 do items[#items + 1] = with_member(values[i], 'parts', values[i + 1]) end
-      first = last + 1
-    end
-    doc = with_member(doc, 'artifacts', '[' .. table.concat(items, ',') .. ']')
+-- Adds hash field/value pairs to \`fields\` that append \`messages\` (JSON texts) to the history.
+local function append_history(fields, messages)
+  if #messages == 0 then return end
+  local n = tonumber(redis.call('HGET', KEYS[1], 'hn') or '0')
+  for _, message in ipairs(messages) do
+    n = n + 1
+    fields[#fields + 1] = 'h:' .. n
+    fields[#fields + 1] = message
   end
-  if f[3] then doc = with_member(doc, 'history', f[3]) end
-  return doc
+  fields[#fields + 1] = 'hn'
+  fields[#fields + 1] = n
 end
 `;

@@ -14,7 +14,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Reads the parts of a message the agent understands (text and JSON data). */
+/** Reads the parts of a user message an agent understands (text and JSON data). */
 export function readMessageInput(message: Message): MessageInput {
   const text = message.parts
     .map((p) => p.text ?? '')

@@ -1,20 +1,28 @@
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 
-const WORKSPACE = resolve(__dirname, '../../../..');
 const LISTENING = /Server listening at http:\/\/127\.0\.0\.1:(\d+)/;
+
+/** The Nx workspace the tests run in: the nearest folder above the working directory with an nx.json. */
+function workspaceRoot(): string {
+  for (let dir = process.cwd(); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'nx.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no Nx workspace above ${process.cwd()}`);
+  }
+}
 
 /**
  * The built MCP app `apps/<app>/dist/main.js`, built with Nx first when the bundle is missing (`nx test`
  * builds it through the implicit dependency).
  */
 export function builtMcpApp(app: string): string {
-  const main = join(WORKSPACE, 'apps', app, 'dist', 'main.js');
+  const workspace = workspaceRoot();
+  const main = join(workspace, 'apps', app, 'dist', 'main.js');
   if (!existsSync(main)) {
     execSync(`npx nx build ${app} --skip-sync`, {
-      cwd: WORKSPACE,
+      cwd: workspace,
       env: { ...process.env, NX_DAEMON: 'false' },
       stdio: 'ignore',
     });
@@ -27,14 +35,20 @@ export function builtMcpApp(app: string): string {
  * directory. It can be killed (SIGKILL, as a crash) and started again on the same port with the same data.
  */
 export class McpServerProcess {
+  /** The temporary folder the server keeps its data in (DATA_DIR); deleted by {@link dispose}. */
   readonly dataDir: string;
+  /** The port it listens on; 0 until it first started. */
   port = 0;
   private child: ChildProcess | undefined;
 
-  constructor(private readonly app: string) {
+  constructor(
+    /** The Nx app to run, e.g. `inventory-mcp`. */
+    readonly app: string,
+  ) {
     this.dataDir = mkdtempSync(join(tmpdir(), `${app}-`));
   }
 
+  /** The server's Streamable HTTP endpoint. */
   get url(): string {
     return `http://127.0.0.1:${this.port}/mcp`;
   }
@@ -43,7 +57,7 @@ export class McpServerProcess {
   async start(): Promise<void> {
     const main = builtMcpApp(this.app);
     const child = spawn(process.execPath, [main], {
-      cwd: WORKSPACE,
+      cwd: workspaceRoot(),
       env: {
         ...process.env,
         PORT: String(this.port),

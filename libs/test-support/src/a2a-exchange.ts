@@ -1,52 +1,5 @@
-import { A2AClient } from '@a2a-platform/a2a-client';
-import type { AgentCard, Message, Part, StreamResponse, Task } from '@a2a-platform/a2a-protocol';
-import type { AgentExecutor } from '@a2a-platform/a2a-server';
-import { buildAgentApp, type AgentApp } from '@a2a-platform/agent-runtime';
-import type { DependencyCheck } from '@a2a-platform/service-kit';
-import { MemoryPushConfigStore, MemoryTaskStore } from '@a2a-platform/task-store';
+import type { Message, Part, StreamResponse, Task } from '@a2a-platform/a2a-protocol';
 import { randomUUID } from 'node:crypto';
-
-/** An agent app listening on a free port, with a client of it. */
-export interface AgentHarness {
-  baseUrl: string;
-  client: A2AClient;
-  agent: AgentApp;
-  close(): Promise<void>;
-}
-
-/** Builds the agent in-process (memory store) around `executor`, listens, and connects an A2A client. */
-export async function startAgent(opts: {
-  card: (url: string) => AgentCard;
-  executor: AgentExecutor;
-  checks: DependencyCheck[];
-}): Promise<AgentHarness> {
-  const store = new MemoryTaskStore();
-  let url = 'http://127.0.0.1:0';
-  const agent = await buildAgentApp({
-    card: opts.card(url),
-    executor: opts.executor,
-    store,
-    pushConfigs: new MemoryPushConfigStore(),
-    taskTimeoutMs: 60_000,
-    checks: opts.checks,
-    reaperIntervalMs: 0,
-  });
-  await agent.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = agent.app.server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  url = `http://127.0.0.1:${address.port}`;
-  // The card was built before the port was known: build the client from one with the real URL.
-  const client = A2AClient.fromCard(opts.card(url));
-  return {
-    baseUrl: url,
-    client,
-    agent,
-    close: async () => {
-      await agent.app.close();
-      await store.close();
-    },
-  };
-}
 
 /** A user message with the given parts. */
 export function userMessage(parts: Part[], extra: Partial<Message> = {}): Message {

@@ -1,0 +1,121 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+// The smallest OTLP/HTTP collector the stack tests need: JSON span batches on /v1/traces, flattened.
+// (libs/telemetry/test/support/otlp-receiver.ts is the full one; projects cannot import each other's tests.)
+
+/** OTLP numbers span kinds as the API does, plus one. */
+const KINDS = ['UNSPECIFIED', 'INTERNAL', 'SERVER', 'CLIENT', 'PRODUCER', 'CONSUMER'] as const;
+
+/** A received span: attribute values unwrapped, the resource's `service.name` alongside. */
+export interface ReceivedSpan {
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  kind: (typeof KINDS)[number];
+  attributes: Record<string, unknown>;
+  service: string;
+}
+
+/** An in-test collector on 127.0.0.1 (a free port) for `OTEL_EXPORTER_OTLP_ENDPOINT`. */
+export interface SpanReceiver {
+  readonly url: string;
+  readonly spans: readonly ReceivedSpan[];
+  /** Resolves with every span received once `done` holds; rejects after `timeoutMs`. */
+  waitFor(done: (spans: readonly ReceivedSpan[]) => boolean, timeoutMs: number): Promise<ReceivedSpan[]>;
+  close(): Promise<void>;
+}
+
+type AnyValue = {
+  stringValue?: string;
+  boolValue?: boolean;
+  intValue?: number | string;
+  doubleValue?: number;
+};
+type KeyValue = { key: string; value?: AnyValue };
+interface TracesBody {
+  resourceSpans?: {
+    resource?: { attributes?: KeyValue[] };
+    scopeSpans?: {
+      spans?: {
+        traceId: string;
+        spanId: string;
+        parentSpanId?: string;
+        name: string;
+        kind?: number;
+        attributes?: KeyValue[];
+      }[];
+    }[];
+  }[];
+}
+
+function valueOf(v: AnyValue | undefined): unknown {
+  if (!v) return undefined;
+  if (v.intValue !== undefined) return Number(v.intValue);
+  return v.stringValue ?? v.boolValue ?? v.doubleValue;
+}
+
+function attributes(list: KeyValue[] | undefined): Record<string, unknown> {
+  return Object.fromEntries((list ?? []).map((kv) => [kv.key, valueOf(kv.value)]));
+}
+
+function flatten(body: TracesBody): ReceivedSpan[] {
+  return (body.resourceSpans ?? []).flatMap((rs) => {
+    const service = String(attributes(rs.resource?.attributes)['service.name'] ?? '');
+    return (rs.scopeSpans ?? []).flatMap((ss) =>
+      (ss.spans ?? []).map((s) => ({
+        traceId: s.traceId,
+        spanId: s.spanId,
+        parentSpanId: s.parentSpanId || undefined,
+        name: s.name,
+        kind: KINDS[s.kind ?? 0] ?? 'UNSPECIFIED',
+        attributes: attributes(s.attributes),
+        service,
+      })),
+    );
+  });
+}
+
+async function bodyOf(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Starts the receiver. Metrics and logs posts are accepted and dropped; non-JSON bodies get 415. */
+export async function startSpanReceiver(): Promise<SpanReceiver> {
+  const spans: ReceivedSpan[] = [];
+  const server = createServer((req, res) => {
+    bodyOf(req)
+      .then((text) => {
+        if (req.method !== 'POST' || !req.url?.startsWith('/v1/')) return void res.writeHead(404).end();
+        if (!String(req.headers['content-type']).includes('json')) return void res.writeHead(415).end();
+        if (req.url.startsWith('/v1/traces')) spans.push(...flatten(JSON.parse(text) as TracesBody));
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      })
+      .catch(() => res.writeHead(400).end());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    spans,
+    waitFor: async (done, timeoutMs) => {
+      const deadline = Date.now() + timeoutMs;
+      while (!done(spans)) {
+        if (Date.now() > deadline) {
+          const names = [...new Set(spans.map((s) => `${s.service}: ${s.kind} ${s.name}`))].join('\n  ');
+          throw new Error(`spans not received within ${timeoutMs} ms; got:\n  ${names || 'none'}`);
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return [...spans];
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
