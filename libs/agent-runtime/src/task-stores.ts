@@ -63,7 +63,8 @@ export async function openTaskStores(env: AgentEnv): Promise<TaskStores> {
   const client = openRedis(env);
   // A failed connection is reported by /ready and by store errors; ioredis keeps reconnecting.
   client.on('error', () => undefined);
-  const prefix = env.REDIS_KEY_PREFIX;
+  // Instances of one agent share tasks; different agents on one Redis must not (GetTask, reapers).
+  const prefix = env.REDIS_KEY_PREFIX ?? `a2a:${env.SERVICE_NAME}`;
   const tasks = new RedisTaskStore({ client, prefix });
   return {
     kind,

@@ -33,10 +33,11 @@ export const taskEnvSchema = z.object({
     .optional(),
   REDIS_CLUSTER_NODES: z.string().optional(),
   /** First part of every task-store key and of its notice channel: instances that share tasks share it. */
+  /** Unset: `a2a:<SERVICE_NAME>`, so that different agents sharing one Redis never see each other's tasks. */
   REDIS_KEY_PREFIX: z
     .string()
     .regex(/^[^\s{}]+$/, 'must be non-empty, without spaces or braces')
-    .default('a2a'),
+    .optional(),
   TASK_TIMEOUT_MS: z.coerce.number().int().positive().default(300_000),
   AUTH_MODE: z.enum(['off', 'jwt']).default('off'),
 });

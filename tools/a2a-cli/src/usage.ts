@@ -31,7 +31,7 @@ send / stream:
 get:     --history <n>      Include the last n messages of the history
 list:    --context <id>  --state <TASK_STATE_X|x>  --page-size <n>  --page-token <t>  --history <n>
 inspect: --redis <url>      [default: $REDIS_URL or redis://127.0.0.1:6379]
-         --prefix <prefix>  Key prefix of the task store   [default: a2a]
+         --prefix <prefix>  Key prefix of the task store   [default: tries a2a:<agent> of the three agents, then a2a]
 
 Exit status: 0 ok (also a task waiting for input), 1 task failed, rejected or canceled,
 2 usage error, unreachable agent or Redis, refused request or missing task.

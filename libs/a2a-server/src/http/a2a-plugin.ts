@@ -53,7 +53,7 @@ export const a2aPlugin = fp(
   async (app: FastifyInstance, opts: A2APluginOptions) => {
     const streams = new OpenStreams();
     app.decorate('a2aStreams', streams);
-    await app.register(async (scoped) => {
+    await app.register(async function a2aRoutes(scoped) {
       await scoped.register(fastifySSE, { heartbeatInterval: (opts.heartbeatSeconds ?? 15) * 1000 });
       scoped.removeAllContentTypeParsers();
       const bodyLimit = opts.bodyLimit ?? 1024 * 1024;

@@ -9,7 +9,11 @@ import type { Command } from './command-context.js';
 
 /** Redis of `inspect` when neither `--redis` nor `$REDIS_URL` names one. */
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
-const DEFAULT_PREFIX = 'a2a';
+/**
+ * Prefixes tried when `--prefix` is not given: each agent keeps its tasks under `a2a:<service>`
+ * unless REDIS_KEY_PREFIX says otherwise.
+ */
+const DEFAULT_PREFIXES = ['a2a:orchestrator', 'a2a:inventory-agent', 'a2a:procurement-agent', 'a2a'];
 const DEFAULT_REDIS_TIMEOUT_MS = 5_000;
 
 /**
@@ -19,31 +23,38 @@ const DEFAULT_REDIS_TIMEOUT_MS = 5_000;
 export const inspectCommand: Command = async ({ args, global, options, output, env }) => {
   const [taskId] = positionals('inspect', args, ['taskId']) as [string];
   const url = options.redis ?? env['REDIS_URL'] ?? DEFAULT_REDIS_URL;
-  const prefix = options.prefix ?? DEFAULT_PREFIX;
+  const prefixes = options.prefix ? [options.prefix] : DEFAULT_PREFIXES;
   const where = `Redis at ${redactedUrl(url)}`;
   const client = await openRedis(url, global.timeoutMs ?? DEFAULT_REDIS_TIMEOUT_MS, where);
-  const store = new RedisTaskStore({ client, prefix });
   try {
-    let seen: RedisTaskInspection | undefined;
-    let events: ReadEventsResult;
-    try {
-      seen = await store.inspect(taskId);
-      events = seen ? await store.readEvents(taskId, '') : { events: [], trimmed: false };
-    } catch (err) {
-      throw describeFailure(err, `reading task ${taskId} from ${where}`);
+    for (const prefix of prefixes) {
+      const store = new RedisTaskStore({ client, prefix });
+      try {
+        let seen: RedisTaskInspection | undefined;
+        let events: ReadEventsResult;
+        try {
+          seen = await store.inspect(taskId);
+          events = seen ? await store.readEvents(taskId, '') : { events: [], trimmed: false };
+        } catch (err) {
+          throw describeFailure(err, `reading task ${taskId} from ${where}`);
+        }
+        if (!seen) continue;
+        if (global.json) output.json({ redis: redactedUrl(url), prefix, ...seen, ...events });
+        else
+          output.out(
+            ...renderInspection(seen, events, `${redactedUrl(url)}, prefix "${prefix}"`, output.style),
+          );
+        return EXIT.OK;
+      } finally {
+        await store.close();
+      }
     }
-    if (!seen) {
-      throw new CliError(
-        `Task ${taskId} was not found in ${where} under prefix "${prefix}" ` +
-          '(wrong --prefix or --redis, or its retention has ended)',
-      );
-    }
-    if (global.json) output.json({ redis: redactedUrl(url), prefix, ...seen, ...events });
-    else
-      output.out(...renderInspection(seen, events, `${redactedUrl(url)}, prefix "${prefix}"`, output.style));
-    return EXIT.OK;
+    const tried = prefixes.map((p) => `"${p}"`).join(', ');
+    throw new CliError(
+      `Task ${taskId} was not found in ${where} under prefix ${tried} ` +
+        '(wrong --prefix or --redis, or its retention has ended)',
+    );
   } finally {
-    await store.close();
     client.disconnect();
   }
 };
