@@ -43,13 +43,22 @@ function startReaper(
 ): NodeJS.Timeout | undefined {
   if (intervalMs <= 0) return undefined;
   let running = false;
+  // One warning per outage, not one per tick: the reaper runs every second.
+  let failing = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
     store
       .reapExpired()
-      .then((ids) => ids.length > 0 && log.warn({ taskIds: ids }, 'failed tasks past their deadline'))
-      .catch((err: unknown) => log.warn({ err }, 'deadline reaper failed'))
+      .then((ids) => {
+        if (failing) log.info('deadline reaper works again');
+        failing = false;
+        if (ids.length > 0) log.warn({ taskIds: ids }, 'failed tasks past their deadline');
+      })
+      .catch((err: unknown) => {
+        if (!failing) log.warn({ err }, 'deadline reaper failed; retrying every tick');
+        failing = true;
+      })
       .finally(() => (running = false));
   }, intervalMs);
   timer.unref();
