@@ -49,7 +49,8 @@ export class ProcessGroup {
     });
     const log = createWriteStream(join(this.logDir, `${spec.name}.log`), { flags: 'a' });
     for (const stream of [child.stdout, child.stderr]) {
-      createInterface({ input: stream! }).on('line', (line) => {
+      if (!stream) continue;
+      createInterface({ input: stream }).on('line', (line) => {
         log.write(`${line}\n`);
         if (this.options.echo !== false) echo(spec.name, line);
       });
