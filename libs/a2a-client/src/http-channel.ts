@@ -126,7 +126,9 @@ export class HttpChannel {
   private async send(req: HttpRequest, guard: CallGuard): Promise<Response> {
     const headersHook = this.options.headers;
     const hooked = headersHook
-      ? await guard.run(async () => headersHook({ url: req.url, method: req.method, operation: req.operation }))
+      ? await guard.run(async () =>
+          headersHook({ url: req.url, method: req.method, operation: req.operation }),
+        )
       : {};
     // Headers are case-insensitive: later sources replace earlier ones whatever their spelling.
     const headers = new Headers(req.headers);
