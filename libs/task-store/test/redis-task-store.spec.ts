@@ -154,6 +154,41 @@ describe('RedisTaskStore', () => {
     }
   });
 
+  it('returns the same task as get after many changes in a row', async () => {
+    const task = newTask({ history: [] });
+    await store.create({ task, scope });
+    for (let i = 0; i < 40; i++) {
+      const { record } =
+        i % 2 === 0
+          ? await store.appendArtifact(task.id, scope, {
+              artifact: textArtifact(`a${i % 6}`, `${i}`),
+              append: i % 4 === 0,
+            })
+          : await store.transition(task.id, scope, {
+              status: { state: 'TASK_STATE_WORKING' },
+              appendHistory: [{ messageId: `m${i}`, role: 'ROLE_USER', parts: [{ text: `${i}` }] }],
+            });
+      expect(record).toEqual(await store.get(task.id, scope));
+    }
+  });
+
+  it('returns exact records without held copies (heldTasks 0)', async () => {
+    const bare = new RedisTaskStore({ client, prefix: storePrefix, heldTasks: 0 });
+    try {
+      const task = newTask({ artifacts: [textArtifact('a', '1')] });
+      await bare.create({ task, scope });
+      const appended = await bare.appendArtifact(task.id, scope, {
+        artifact: textArtifact('a', '2'),
+        append: true,
+      });
+      expect(appended.record.task.artifacts).toEqual([textArtifact('a', '1', '2')]);
+      const { record } = await bare.transition(task.id, scope, { status: { state: 'TASK_STATE_WORKING' } });
+      expect(record).toEqual(await bare.get(task.id, scope));
+    } finally {
+      await bare.close();
+    }
+  });
+
   it('takes back the messageId claim of a create refused as ALREADY_EXISTS', async () => {
     const existing = newTask();
     await store.create({ task: existing, scope });

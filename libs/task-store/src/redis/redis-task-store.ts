@@ -27,6 +27,7 @@ import { refusalError, toStoreError } from './store-errors.js';
 import {
   artifactHeadJson,
   fieldsOfPairs,
+  fieldsWith,
   idsFragment,
   statusTime,
   taskHeadJson,
@@ -80,6 +81,14 @@ export interface RedisTaskStoreOptions {
    * @defaultValue Date.now
    */
   readonly now?: () => number;
+  /**
+   * Live tasks whose stored fields the instance keeps after its own creates and changes, so a change
+   * answers with only the fields written since (see {@link RedisTaskStore}). Costs about the tasks'
+   * JSON size in memory each; past it the least recently changed copy is dropped (its next change
+   * costs a read of the whole task, in the same script). 0 keeps none.
+   * @defaultValue 1024
+   */
+  readonly heldTasks?: number;
   /** Called with failures of background work (index refresh, reaper ticks); they never reach callers. */
   readonly onError?: (err: unknown, during: string) => void;
 }
@@ -119,8 +128,6 @@ type ChangeReply = [
 ];
 
 const REAP_BATCH = 100;
-/** Tasks whose fields an instance keeps after its own changes (see {@link RedisTaskStore}). */
-const RECENT_TASKS = 256;
 
 /**
  * A {@link TaskStore} in Redis (standalone or Cluster), for many instances of a service at once.
@@ -147,10 +154,10 @@ const RECENT_TASKS = 256;
  *
  * The task is stored as fragments (see lua/task-document.lua.ts) and assembled on read; a change writes
  * only its fragments. For `ChangeResult.record` the instance keeps the fields of the tasks it created
- * or changed last (at most 256, dropped once they end) and tells the script which version it holds:
- * when that version, or this store's own previous change, is the change's base, the script answers
- * with the fields it wrote (O(1) in the task's size), otherwise with the whole hash after the change
- * (after a change by another instance). `record.task` is parsed on first access.
+ * or changed last (`heldTasks`, dropped once they end) and tells the script which version it holds;
+ * the script answers with the fields written since then (O(1) in the task's size; O(changes since)),
+ * or with the whole hash when the instance holds no copy or one more than 16 changes old. `record.task`
+ * is parsed on first access.
  */
 export class RedisTaskStore implements TaskStore {
   /** Name of this instance (see {@link RedisTaskStoreOptions.instanceId}). */
@@ -168,8 +175,7 @@ export class RedisTaskStore implements TaskStore {
   private readonly feed: TaskEventFeed;
   /** The stored fields of tasks this instance created or changed last, oldest first (an LRU). */
   private readonly recent = new Map<string, TaskFields>();
-  /** Names this store object in the hash field `writer` (see {@link change}). */
-  private readonly writer = randomUUID();
+  private readonly heldTasks: number;
   private closed = false;
 
   constructor(options: RedisTaskStoreOptions) {
@@ -181,8 +187,14 @@ export class RedisTaskStore implements TaskStore {
     this.instanceId = options.instanceId ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
     this.now = options.now ?? Date.now;
     this.onError = options.onError ?? (() => undefined);
+    this.heldTasks = options.heldTasks ?? 1024;
     if (!(this.retentionMs >= 0)) throw new RangeError('retentionMs must be >= 0');
     if (!(this.ttlMs >= 1)) throw new RangeError('ttlMs must be >= 1');
+    if (!Number.isInteger(this.heldTasks) || this.heldTasks < 0) {
+      throw new RangeError('heldTasks must be an integer >= 0');
+    }
+    // NUL separates the fields of a change's reply (see lua/task-change.lua.ts).
+    if (this.instanceId.includes('\0')) throw new RangeError('instanceId must not contain NUL');
     if (!Number.isInteger(this.maxEventsPerTask) || this.maxEventsPerTask < 1) {
       throw new RangeError('maxEventsPerTask must be an integer >= 1');
     }
@@ -583,11 +595,7 @@ export class RedisTaskStore implements TaskStore {
       const reply = (await TASK_SCRIPTS[script].run(this.client, taskKeyList(this.keys.task(taskId)), [
         scope.tenant,
         scope.owner,
-        ...this.changeSettings(
-          taskId,
-          now,
-          `${this.writer}|${known ? `${known.version}@${known.createdAt}` : ''}`,
-        ),
+        ...this.changeSettings(taskId, now, known ? `${known.version}@${known.createdAt}` : ''),
         ...specific,
       ])) as (string | number | null)[];
       if ((reply[0] as number) < 0) {
@@ -598,10 +606,10 @@ export class RedisTaskStore implements TaskStore {
         });
       }
       const change = reply.slice(0, 9) as ChangeReply;
-      const written = fieldsOfPairs(reply.slice(10));
+      const written = fieldsOfPairs(reply[9] === 1 ? String(reply[10]).split('\0') : reply.slice(10));
       // Synchronously, before the next reply's turn: that one may build on this one.
       const fields =
-        (reply[9] === 1 ? this.afterChange(taskId, change, written) : written) ??
+        (reply[9] === 1 ? this.afterChange(taskId, change, written, known) : written) ??
         (await this.client.hgetall(this.keys.task(taskId).task));
       this.remember(taskId, fields, change[7]);
       return { record: recordOf(fields), event: this.changed(taskId, change, now) };
@@ -625,18 +633,23 @@ export class RedisTaskStore implements TaskStore {
   }
 
   /**
-   * The task's fields after a change answered with the fields it wrote: those on top of the copy held
-   * here, which is the version before it, since replies are read in order and the script answers so
-   * only when this copy or this store's own previous change is its base. When the copy is not there
-   * (evicted meanwhile, or the reply of that previous change was lost), undefined: the caller reads the
-   * task again, and the record may then show later changes too.
+   * The task's fields after a change answered with a delta: the fields written since the copy `sent`
+   * (the one this instance held when it sent the change). Replies are read in order, so the copy held
+   * now lies between that one and the change; undefined when it does not (it was evicted meanwhile, or
+   * the reply of an earlier change was lost): the caller reads the task again, and the record may
+   * then show later changes too.
    */
-  private afterChange(taskId: string, change: ChangeReply, written: TaskFields): TaskFields | undefined {
+  private afterChange(
+    taskId: string,
+    change: ChangeReply,
+    delta: TaskFields,
+    sent: TaskFields | undefined,
+  ): TaskFields | undefined {
     const base = this.recent.get(taskId);
-    if (base && Number(base.version) === change[0] - 1 && base.createdAt === String(change[3])) {
-      return { ...base, ...written };
-    }
-    return undefined;
+    if (!base || !sent || base.createdAt !== String(change[3])) return undefined;
+    const version = Number(base.version);
+    if (version < Number(sent.version) || version >= change[0]) return undefined;
+    return fieldsWith(base, delta);
   }
 
   /** Keeps the fields of a task this instance changed (dropped once it ended), evicting the oldest. */
@@ -645,8 +658,8 @@ export class RedisTaskStore implements TaskStore {
     if (held && Number(held.version) > Number(fields.version)) return;
     this.recent.delete(taskId);
     if (state !== undefined && isTerminalState(state)) return;
-    this.recent.set(taskId, fields);
-    if (this.recent.size > RECENT_TASKS) this.recent.delete(this.recent.keys().next().value as string);
+    if (this.heldTasks > 0) this.recent.set(taskId, fields);
+    if (this.recent.size > this.heldTasks) this.recent.delete(this.recent.keys().next().value as string);
   }
 
   /** The event of a committed change; its index refresh (and deadline removal at the end) follows. */

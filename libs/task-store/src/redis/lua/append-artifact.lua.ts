@@ -6,8 +6,8 @@
 export const APPEND_ARTIFACT_LUA = `
 -- KEYS[1] task hash, KEYS[2] event stream, KEYS[3] claimed message ids, KEYS[4] push configs.
 -- ARGV[1] tenant, [2] owner, [3] now (store clock, ms), [4] ttlMs, [5] retentionMs, [6] max events,
---   [7] notice channel, [8] task id, [9] instance id, [10] writer and the copy of the
---   task the caller holds (see change_settings), [11] artifactId, [12] artifact JSON without parts,
+--   [7] notice channel, [8] task id, [9] instance id, [10] the copy of the task the
+--   caller holds (see change_settings), [11] artifactId, [12] artifact JSON without parts,
 --   [13] parts JSON array, [14] '1' to append the parts to the artifact with that id,
 --   [15] artifactUpdate JSON without taskId and contextId.
 -- Returns what commit() returns; refusals {code, state, version}, before any write: -1 no such task,

@@ -5,8 +5,8 @@
 export const EXPIRE_LUA = `
 -- KEYS[1] task hash, KEYS[2] event stream, KEYS[3] claimed message ids, KEYS[4] push configs.
 -- ARGV[1] unused, [2] unused, [3] now (store clock, ms), [4] ttlMs, [5] retentionMs, [6] max events,
---   [7] notice channel, [8] task id, [9] instance id, [10] writer and the copy of the
---   task the caller holds (see change_settings), [11] deadline cut-off (ms: due when
+--   [7] notice channel, [8] task id, [9] instance id, [10] the copy of the task the
+--   caller holds (see change_settings), [11] deadline cut-off (ms: due when
 --   deadlineAt <= it), [12] messageId of the status message as a JSON string,
 --   [13] status timestamp as a JSON string, [14] status time (ms).
 -- Returns what commit() returns when it failed the task; {0, 0} when its deadline is still ahead (keep it in the deadline set); {0, 1} when it has

@@ -6,8 +6,8 @@
 export const TRANSITION_LUA = `
 -- KEYS[1] task hash, KEYS[2] event stream, KEYS[3] claimed message ids, KEYS[4] push configs.
 -- ARGV[1] tenant, [2] owner, [3] now (store clock, ms), [4] ttlMs, [5] retentionMs, [6] max events,
---   [7] notice channel, [8] task id, [9] instance id, [10] writer and the copy of the
---   task the caller holds (see change_settings), [11] new state, [12] status JSON,
+--   [7] notice channel, [8] task id, [9] instance id, [10] the copy of the task the
+--   caller holds (see change_settings), [11] new state, [12] status JSON,
 --   [13] status time (ms or ''), [14] expected version (''), [15] statusUpdate JSON without taskId and
 --   contextId, [16..] messages (JSON each) to append to the history.
 -- Returns what commit() returns; refusals {code, state, version}, checked in this order before any write:
