@@ -2,9 +2,10 @@ import { parseArgs } from 'node:util';
 import type { FanoutBenchOptions } from './fanout/fanout-bench.js';
 import type { SendBenchOptions } from './send/send-bench.js';
 import type { StoreBenchOptions } from './store/store-bench.js';
+import type { TracingBenchOptions } from './tracing/tracing-bench.js';
 
 /** The benchmarks, in the order `npm run bench` runs them. */
-export const BENCHMARKS = ['store', 'fanout', 'send'] as const;
+export const BENCHMARKS = ['store', 'fanout', 'send', 'tracing'] as const;
 export type BenchName = (typeof BENCHMARKS)[number];
 
 /** Everything the command line decides. */
@@ -16,11 +17,12 @@ export interface BenchOptions {
   readonly store: StoreBenchOptions;
   readonly fanout: FanoutBenchOptions;
   readonly send: SendBenchOptions;
+  readonly tracing: TracingBenchOptions;
 }
 
-export const USAGE = `Usage: npm run bench -- [store] [fanout] [send] [options]
+export const USAGE = `Usage: npm run bench -- [store] [fanout] [send] [tracing] [options]
 
-Runs the named benchmarks (all three when none is named), prints their tables and updates their
+Runs the named benchmarks (all of them when none is named), prints their tables and updates their
 sections of docs/benchmarks.md. Everything runs on loopback against the Redis at --redis-url.
 
   --redis-url URL               Redis to use (random key prefix, cleaned up)  [redis://127.0.0.1:6379]
@@ -42,6 +44,10 @@ sections of docs/benchmarks.md. Everything runs on loopback against the Redis at
           --send-slices N       stretches per server, servers taking turns    [10]
           --send-warmup N       warm-up seconds per server, once              [2]
           --send-connections N  concurrent keep-alive connections             [32]
+  tracing --tracing-seconds N   measured seconds per server, in total         [10]
+          --tracing-slices N    stretches per server, servers taking turns    [10]
+          --tracing-warmup N    warm-up seconds per server, once              [2]
+          --tracing-connections N concurrent keep-alive connections           [32]
 `;
 
 function count(value: string | undefined, fallback: number, name: string, min = 1): number {
@@ -76,6 +82,10 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | 'help
       'send-warmup': { type: 'string' },
       'send-connections': { type: 'string' },
       'send-slices': { type: 'string' },
+      'tracing-seconds': { type: 'string' },
+      'tracing-warmup': { type: 'string' },
+      'tracing-connections': { type: 'string' },
+      'tracing-slices': { type: 'string' },
     },
   });
   if (values.help) return 'help';
@@ -113,6 +123,12 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | 'help
       warmupSeconds: count(v['send-warmup'], 2, 'send-warmup', 0),
       connections: count(v['send-connections'], 32, 'send-connections'),
       slices: count(v['send-slices'], 10, 'send-slices'),
+    },
+    tracing: {
+      seconds: count(v['tracing-seconds'], 10, 'tracing-seconds'),
+      warmupSeconds: count(v['tracing-warmup'], 2, 'tracing-warmup', 0),
+      connections: count(v['tracing-connections'], 32, 'tracing-connections'),
+      slices: count(v['tracing-slices'], 10, 'tracing-slices'),
     },
   };
 }

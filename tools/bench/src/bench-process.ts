@@ -10,6 +10,8 @@ export interface RoleMessage {
 export interface ChildOptions {
   /** Node flags of the child, for example `--expose-gc`. @defaultValue none */
   readonly execArgv?: readonly string[];
+  /** The child's whole environment. @defaultValue this process's environment */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -43,6 +45,7 @@ export class BenchChild {
     const script = process.argv[1];
     const child = fork(script, ['--role', role, '--params', JSON.stringify(params)], {
       execArgv: [...(options.execArgv ?? [])],
+      env: options.env ?? process.env,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     return new BenchChild(role, child);

@@ -11,7 +11,7 @@ machine and on what else it was doing (see the load average). The targets are th
 `;
 
 /** Order of the sections in the file, whatever order the benchmarks ran in. */
-const ORDER = ['store', 'fanout', 'send'];
+const ORDER = ['store', 'fanout', 'send', 'tracing'];
 
 /**
  * Replaces (or adds) the section of one benchmark in the results file, between

@@ -11,6 +11,8 @@ import { loadRole, type LoadParams } from './send/load-generator.js';
 import { runSendBench } from './send/send-bench.js';
 import { serverHostRole, type ServerHostParams } from './send/server-host.js';
 import { runStoreBench } from './store/store-bench.js';
+import { otlpReceiverRole } from './tracing/otlp-receiver.js';
+import { runTracingBench } from './tracing/tracing-bench.js';
 
 /** The child-process roles, started by {@link BenchChild} as `main.js --role <name> --params <json>`. */
 const ROLES: Record<string, (params: never, channel: RoleChannel) => Promise<void>> = {
@@ -18,12 +20,14 @@ const ROLES: Record<string, (params: never, channel: RoleChannel) => Promise<voi
   'fanout-watchers': (params: WatcherHostParams, channel) => watcherHostRole(params, channel),
   server: (params: ServerHostParams, channel) => serverHostRole(params, channel),
   load: (params: LoadParams, channel) => loadRole(params, channel),
+  'otlp-receiver': (params: unknown, channel) => otlpReceiverRole(params, channel),
 };
 
 const RUNNERS: Record<BenchName, (options: BenchOptions) => Promise<BenchReport>> = {
   store: (options) => runStoreBench(options.store),
   fanout: (options) => runFanoutBench(options.fanout),
   send: (options) => runSendBench(options.send),
+  tracing: (options) => runTracingBench(options.tracing),
 };
 
 async function runRole(name: string, params: unknown): Promise<void> {

@@ -21,6 +21,8 @@ export interface LoadResult {
   readonly completed: number;
   readonly failed: number;
   readonly seconds: number;
+  /** Requests the server answered over the whole run (warm-up and stragglers included, any outcome). */
+  readonly answered: number;
   /** Latency of every completed request, ms, ascending. */
   readonly samples: number[];
   /** The first failure, to tell a broken setup from a slow one. */
@@ -44,13 +46,19 @@ export async function loadRole(params: LoadParams, channel: RoleChannel): Promis
   }
 }
 
+/**
+ * Numbers the messages of every run of this process: a messageId seen before would make the server
+ * answer with the task it already created (idempotent send) instead of running a new one.
+ */
+let sequence = 0;
+
 async function generateLoad(connections: number, params: LoadRun): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const latency = new SampleBuffer();
   let completed = 0;
   let failed = 0;
+  let answered = 0;
   let firstFailure: string | undefined;
-  let sequence = 0;
   const measureFrom = performance.now() + params.warmupSeconds * 1000;
   const end = measureFrom + params.seconds * 1000;
 
@@ -73,6 +81,7 @@ async function generateLoad(connections: number, params: LoadRun): Promise<LoadR
       let outcome: string | undefined;
       try {
         const { status, text } = await post(agent, params.port, body);
+        answered += 1;
         if (status !== 200 || !text.includes('"TASK_STATE_COMPLETED"'))
           outcome = `HTTP ${status}: ${text.slice(0, 300)}`;
       } catch (err) {
@@ -92,7 +101,7 @@ async function generateLoad(connections: number, params: LoadRun): Promise<LoadR
   await Promise.all(Array.from({ length: connections }, loop));
   agent.destroy();
   const samples = Array.from(latency.sorted(), (x) => Math.round(x * 1000) / 1000);
-  return { completed, failed, seconds: params.seconds, samples, firstFailure };
+  return { completed, failed, answered, seconds: params.seconds, samples, firstFailure };
 }
 
 function post(agent: Agent, port: number, body: string): Promise<{ status: number; text: string }> {
