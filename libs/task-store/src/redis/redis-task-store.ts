@@ -1,12 +1,6 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import {
-  isTerminalState,
-  type Message,
-  type StreamResponse,
-  type Task,
-  type TaskState,
-} from '@a2a-platform/a2a-protocol';
+import { isTerminalState, type Message, type StreamResponse } from '@a2a-platform/a2a-protocol';
 import type { Cluster, Redis } from 'ioredis';
 import {
   type AppendArtifactInput,
@@ -23,84 +17,26 @@ import {
   type TransitionInput,
   type WatchOptions,
 } from '../task-store.js';
+import type { RedisTaskStoreOptions, ReaperOptions, StoreSettings } from './redis-task-store-options.js';
 import { refusalError, toStoreError } from './store-errors.js';
 import {
-  artifactHeadJson,
-  fieldsOfPairs,
-  fieldsWith,
-  idsFragment,
-  statusTime,
-  taskHeadJson,
-  taskOfFields,
-  type TaskFields,
-} from './task-fragments.js';
+  appendArtifactArgs,
+  cancelArgs,
+  changeSettings,
+  decodeChangeReply,
+  transitionArgs,
+  type ChangeReply,
+} from './task-changes.js';
+import { createTask, type TaskCreation } from './task-create.js';
+import type { TaskFields } from './task-fragments.js';
 import { TaskKeyspace, taskKeyList } from './task-keys.js';
 import { listTasks } from './task-list.js';
 import { TaskNotices, type NoticeConnection } from './task-notices.js';
+import { HeldTasks, recordOf } from './task-records.js';
 import { TASK_SCRIPTS } from './task-scripts.js';
 import { TaskEventFeed, checkEventId } from './task-event-feed.js';
 
-/** Options of {@link RedisTaskStore}. Durations are milliseconds. */
-export interface RedisTaskStoreOptions {
-  /** Connection for commands and scripts: a standalone `Redis` or a `Cluster`. The store never closes it. */
-  readonly client: Redis | Cluster;
-  /**
-   * Connection for the notice subscription (one per store instance, shared by all its watchers). A
-   * connection given here is unsubscribed but left open by close(); one made by a factory is closed.
-   * @defaultValue `() => client.duplicate()`
-   */
-  readonly subscriber?: Redis | Cluster | (() => Redis | Cluster);
-  /**
-   * First part of every key and of the notice channel.
-   * @defaultValue 'a2a'
-   */
-  readonly prefix?: string;
-  /**
-   * How long an ended task (and its events) stays readable.
-   * @defaultValue 3_600_000 (one hour)
-   */
-  readonly retentionMs?: number;
-  /**
-   * Lifetime of a live task's keys, renewed by every change: a task nobody touches for this long is gone.
-   * @defaultValue 604_800_000 (seven days)
-   */
-  readonly ttlMs?: number;
-  /**
-   * Events kept per task, trimmed exactly (`XADD MAXLEN n`, not `~`): readers behind the trimming get
-   * `trimmed` / TRIMMED. Exact trimming costs little at this size and keeps the bound predictable.
-   * @defaultValue 1000
-   */
-  readonly maxEventsPerTask?: number;
-  /**
-   * Name of this instance, written with every change (hash field `updatedBy`) for debugging.
-   * @defaultValue `<hostname>-<pid>-<random>`
-   */
-  readonly instanceId?: string;
-  /**
-   * The store's clock (epoch ms): timestamps, list order, deadlines and retention checks.
-   * @defaultValue Date.now
-   */
-  readonly now?: () => number;
-  /**
-   * Live tasks whose stored fields the instance keeps after its own creates and changes, so a change
-   * answers with only the fields written since (see {@link RedisTaskStore}). Costs about the tasks'
-   * JSON size in memory each; past it the least recently changed copy is dropped (its next change
-   * costs a read of the whole task, in the same script). 0 keeps none.
-   * @defaultValue 1024
-   */
-  readonly heldTasks?: number;
-  /** Called with failures of background work (index refresh, reaper ticks); they never reach callers. */
-  readonly onError?: (err: unknown, during: string) => void;
-}
-
-/** Options of {@link RedisTaskStore.startReaper}. */
-export interface ReaperOptions {
-  /**
-   * Pause between two sweeps (the next starts when one ends).
-   * @defaultValue 1000
-   */
-  readonly intervalMs?: number;
-}
+export type { RedisTaskStoreOptions, ReaperOptions } from './redis-task-store-options.js';
 
 /** What {@link RedisTaskStore.inspect} reads about one task. Lifetimes are milliseconds. */
 export interface RedisTaskInspection {
@@ -113,19 +49,6 @@ export interface RedisTaskInspection {
   /** Remaining lifetime of the event stream (Redis PTTL; -2: no stream, the task has no events). */
   readonly eventsTtlMs: number;
 }
-
-/** What a change script returns on success: `commit()` in src/redis/lua/task-change.lua.ts. */
-type ChangeReply = [
-  version: number,
-  eventId: string,
-  eventJson: string,
-  createdAt: string | number,
-  deadlineAt: string | null,
-  tenant: string,
-  owner: string,
-  state: TaskState,
-  contextId: string,
-];
 
 const REAP_BATCH = 100;
 
@@ -166,16 +89,16 @@ export class RedisTaskStore implements TaskStore {
   private readonly keys: TaskKeyspace;
   private readonly retentionMs: number;
   private readonly ttlMs: number;
-  private readonly maxEventsPerTask: number;
   private readonly now: () => number;
   private readonly onError: (err: unknown, during: string) => void;
   private readonly notices: TaskNotices;
   private readonly reapers = new Set<() => void>();
   private readonly pending = new Set<Promise<void>>();
   private readonly feed: TaskEventFeed;
-  /** The stored fields of tasks this instance created or changed last, oldest first (an LRU). */
-  private readonly recent = new Map<string, TaskFields>();
-  private readonly heldTasks: number;
+  /** The tasks whose stored fields this instance holds (see RedisTaskStoreOptions.heldTasks). */
+  private readonly held: HeldTasks;
+  private readonly settings: StoreSettings;
+  private readonly creation: TaskCreation;
   private closed = false;
 
   constructor(options: RedisTaskStoreOptions) {
@@ -183,19 +106,19 @@ export class RedisTaskStore implements TaskStore {
     this.keys = new TaskKeyspace(options.prefix ?? 'a2a');
     this.retentionMs = options.retentionMs ?? 3_600_000;
     this.ttlMs = options.ttlMs ?? 604_800_000;
-    this.maxEventsPerTask = options.maxEventsPerTask ?? 1000;
+    const maxEventsPerTask = options.maxEventsPerTask ?? 1000;
     this.instanceId = options.instanceId ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
     this.now = options.now ?? Date.now;
     this.onError = options.onError ?? (() => undefined);
-    this.heldTasks = options.heldTasks ?? 1024;
+    const heldTasks = options.heldTasks ?? 1024;
     if (!(this.retentionMs >= 0)) throw new RangeError('retentionMs must be >= 0');
     if (!(this.ttlMs >= 1)) throw new RangeError('ttlMs must be >= 1');
-    if (!Number.isInteger(this.heldTasks) || this.heldTasks < 0) {
+    if (!Number.isInteger(heldTasks) || heldTasks < 0) {
       throw new RangeError('heldTasks must be an integer >= 0');
     }
     // NUL separates the fields of a change's reply (see lua/task-change.lua.ts).
     if (this.instanceId.includes('\0')) throw new RangeError('instanceId must not contain NUL');
-    if (!Number.isInteger(this.maxEventsPerTask) || this.maxEventsPerTask < 1) {
+    if (!Number.isInteger(maxEventsPerTask) || maxEventsPerTask < 1) {
       throw new RangeError('maxEventsPerTask must be an integer >= 1');
     }
     const subscriber = options.subscriber;
@@ -207,6 +130,23 @@ export class RedisTaskStore implements TaskStore {
           : { connection: subscriber, owned: false };
     this.notices = new TaskNotices(open, this.keys.channel, (taskIds) => this.recheckCanceled(taskIds));
     this.feed = new TaskEventFeed(this.client, this.keys, this.notices, this.now);
+    this.held = new HeldTasks(heldTasks);
+    this.settings = {
+      client: this.client,
+      keys: this.keys,
+      retentionMs: this.retentionMs,
+      ttlMs: this.ttlMs,
+      maxEventsPerTask,
+      instanceId: this.instanceId,
+    };
+    this.creation = {
+      ...this.settings,
+      now: () => this.now(),
+      get: (taskId, scope) => this.get(taskId, scope),
+      remember: (taskId, fields) => this.held.remember(taskId, fields),
+      refreshIndex: (scope, taskId, contextId, now, prune) =>
+        this.refreshIndex(scope, taskId, contextId, now, prune),
+    };
   }
 
   /** Watch loops currently open (0 once every loop has exited). */
@@ -215,73 +155,7 @@ export class RedisTaskStore implements TaskStore {
   }
 
   async create(input: CreateTaskInput): Promise<CreateTaskResult> {
-    const { scope, messageId, timeoutMs } = input;
-    if (timeoutMs !== undefined && !(timeoutMs >= 0)) throw new RangeError('timeoutMs must be >= 0');
-    const taskId = input.task.id;
-    try {
-      const now = this.now();
-      const task: Task = {
-        ...input.task,
-        status: {
-          ...input.task.status,
-          timestamp: input.task.status.timestamp ?? new Date(now).toISOString(),
-        },
-      };
-      const deadlineAt =
-        timeoutMs === undefined || isTerminalState(task.status.state) ? undefined : now + timeoutMs;
-      const { args, fields } = this.createArgs(task, scope, now, deadlineAt, timeoutMs, messageId);
-      const taskKeys = taskKeyList(this.keys.task(taskId));
-      // Sent together, not one after the other (see the class TSDoc): the deadline (NX: never moves
-      // another task's deadline; an entry whose create fails is dropped by the reaper), the script and,
-      // on standalone Redis, the messageId claim, which runs after the script on the same connection.
-      const deadline =
-        deadlineAt === undefined
-          ? undefined
-          : this.client.zadd(this.keys.deadlines, 'NX', deadlineAt, taskId);
-      const created = TASK_SCRIPTS.create.run(this.client, taskKeys, args);
-      const claim =
-        messageId === undefined || this.client.isCluster
-          ? undefined
-          : this.claimMessageKey(scope, messageId, taskId, 'NX');
-      const [deadlineOutcome, replyOutcome, claimOutcome] = await Promise.allSettled([
-        deadline,
-        created,
-        claim,
-      ]);
-      if (replyOutcome.status === 'rejected') throw replyOutcome.reason;
-      const reply = replyOutcome.value as [number, ...string[]];
-      if (reply[0] === 1 && deadlineOutcome.status === 'rejected') {
-        // A task must never exist without its deadline entry: undo the create (nobody has seen its id).
-        await this.client.del(...taskKeys);
-        if (claimOutcome.status === 'fulfilled' && claimOutcome.value) {
-          await this.releaseMessageKey(scope, messageId ?? '', taskId);
-        }
-        throw deadlineOutcome.reason;
-      }
-      if (reply[0] < 0 && claimOutcome.status === 'fulfilled' && claimOutcome.value) {
-        // The claim ran although the script refused: it must not name another scope's (or message's) task.
-        await this.releaseMessageKey(scope, messageId ?? '', taskId);
-      }
-      if (reply[0] < 0) throw refusalError(reply[0], taskId);
-      if (reply[0] === 0) return { record: recordOf(fieldsOfPairs(reply.slice(1))), created: false };
-      const record = recordOf(fields);
-      if (!isTerminalState(task.status.state)) this.remember(taskId, fields);
-      if (messageId !== undefined) {
-        if (claimOutcome.status === 'rejected') {
-          await this.client.del(...taskKeys);
-          throw claimOutcome.reason;
-        }
-        const claimed = claim
-          ? claimOutcome.value
-          : await this.claimMessageKey(scope, messageId, taskId, 'NX');
-        const first = claimed ? undefined : await this.firstCreated(scope, messageId, taskId);
-        if (first) return { record: first, created: false };
-      }
-      this.refreshIndex(scope, taskId, task.contextId, now, true);
-      return { record, created: true };
-    } catch (err) {
-      throw toStoreError(err, taskId);
-    }
+    return createTask(this.creation, input);
   }
 
   async get(taskId: string, scope: TaskScope): Promise<TaskRecord | undefined> {
@@ -334,42 +208,16 @@ export class RedisTaskStore implements TaskStore {
 
   async transition(taskId: string, scope: TaskScope, input: TransitionInput): Promise<ChangeResult> {
     const now = this.now();
-    const status = { ...input.status, timestamp: input.status.timestamp ?? new Date(now).toISOString() };
-    const added: Message[] = [...(input.appendHistory ?? []), ...(status.message ? [status.message] : [])];
-    return this.change('transition', taskId, scope, now, [
-      status.state,
-      JSON.stringify(status),
-      statusTime(status),
-      input.expectedVersion === undefined ? '' : String(input.expectedVersion),
-      JSON.stringify({ status, metadata: input.eventMetadata }),
-      ...added.map((message) => JSON.stringify(message)),
-    ]);
+    return this.change('transition', taskId, scope, now, transitionArgs(input, now));
   }
 
   async appendArtifact(taskId: string, scope: TaskScope, input: AppendArtifactInput): Promise<ChangeResult> {
-    const { artifact, append, lastChunk, eventMetadata } = input;
-    return this.change('appendArtifact', taskId, scope, this.now(), [
-      artifact.artifactId,
-      artifactHeadJson(artifact),
-      JSON.stringify(artifact.parts),
-      append ? '1' : '',
-      JSON.stringify({ artifact, append, lastChunk, metadata: eventMetadata }),
-    ]);
+    return this.change('appendArtifact', taskId, scope, this.now(), appendArtifactArgs(input));
   }
 
   async cancel(taskId: string, scope: TaskScope, reason?: Message): Promise<ChangeResult> {
     const now = this.now();
-    const status = {
-      state: 'TASK_STATE_CANCELED' as const,
-      message: reason,
-      timestamp: new Date(now).toISOString(),
-    };
-    return this.change('cancel', taskId, scope, now, [
-      JSON.stringify(status),
-      statusTime(status),
-      JSON.stringify({ status }),
-      ...(reason ? [JSON.stringify(reason)] : []),
-    ]);
+    return this.change('cancel', taskId, scope, now, cancelArgs(reason, now));
   }
 
   async readEvents(taskId: string, after: string): Promise<ReadEventsResult> {
@@ -471,116 +319,10 @@ export class RedisTaskStore implements TaskStore {
    */
   async close(): Promise<void> {
     this.closed = true;
-    this.recent.clear();
+    this.held.clear();
     this.feed.close();
     for (const stop of [...this.reapers]) stop();
     await Promise.all([this.notices.close(), ...this.pending]);
-  }
-
-  /**
-   * The create script's arguments, and the hash fields it will store (the record of the new task is
-   * assembled from them when read, exactly as a later get would).
-   */
-  private createArgs(
-    task: Task,
-    scope: TaskScope,
-    now: number,
-    deadlineAt: number | undefined,
-    timeoutMs: number | undefined,
-    messageId: string | undefined,
-  ): { args: (string | number)[]; fields: TaskFields } {
-    const artifacts = task.artifacts ?? [];
-    const history = task.history ?? [];
-    const head = taskHeadJson(task);
-    const status = JSON.stringify(task.status);
-    const fields: Record<string, string> = {
-      tenant: scope.tenant,
-      owner: scope.owner,
-      version: '1',
-      lastEventId: '',
-      createdAt: String(now),
-      head,
-      status,
-    };
-    if (deadlineAt !== undefined) fields.deadlineAt = String(deadlineAt);
-    const args: (string | number)[] = [
-      scope.tenant,
-      scope.owner,
-      now,
-      this.ttlMs,
-      this.retentionMs,
-      this.instanceId,
-      task.status.state,
-      idsFragment(task.id, task.contextId),
-      task.contextId,
-      head,
-      status,
-      statusTime(task.status),
-      task.history ? history.length : '',
-      task.artifacts ? '1' : '',
-      timeoutMs === undefined ? '' : String(timeoutMs),
-      deadlineAt === undefined ? '' : String(deadlineAt),
-      messageId ?? '',
-      artifacts.length,
-    ];
-    if (task.artifacts) {
-      fields.artifacts = '1';
-      fields.an = String(artifacts.length);
-    }
-    artifacts.forEach((artifact, i) => {
-      const artifactHead = artifactHeadJson(artifact);
-      const parts = JSON.stringify(artifact.parts);
-      args.push(artifact.artifactId, artifactHead, parts);
-      fields[`a:${i + 1}`] = artifactHead;
-      fields[`p:${i + 1}:1`] = parts;
-    });
-    if (task.history) fields.hn = String(history.length);
-    history.forEach((message, i) => {
-      const json = JSON.stringify(message);
-      args.push(json);
-      fields[`h:${i + 1}`] = json;
-    });
-    return { args, fields };
-  }
-
-  /**
-   * After the new task lost the claim of the scope's messageId: when another task claimed it first
-   * (a concurrent create of the same message), deletes the new one and returns the first.
-   */
-  private async firstCreated(
-    scope: TaskScope,
-    messageId: string,
-    taskId: string,
-  ): Promise<TaskRecord | undefined> {
-    const firstId = await this.client.get(this.keys.scope(scope).message(messageId));
-    const first = firstId === null || firstId === taskId ? undefined : await this.get(firstId, scope);
-    if (first) {
-      await this.client.del(...taskKeyList(this.keys.task(taskId)));
-      return first;
-    }
-    // The key names a task that is gone (or vanished meanwhile): this task takes it over.
-    await this.claimMessageKey(scope, messageId, taskId);
-    return undefined;
-  }
-
-  /** Points the scope's messageId key at the task (only if unset with 'NX'); true when it was set. */
-  private async claimMessageKey(
-    scope: TaskScope,
-    messageId: string,
-    taskId: string,
-    mode?: 'NX',
-  ): Promise<boolean> {
-    const key = this.keys.scope(scope).message(messageId);
-    const ttl = Math.max(1, Math.min(this.ttlMs, this.retentionMs));
-    const reply = mode
-      ? await this.client.set(key, taskId, 'PX', ttl, mode)
-      : await this.client.set(key, taskId, 'PX', ttl);
-    return reply !== null;
-  }
-
-  /** Deletes the scope's messageId key if it still points at the task. */
-  private async releaseMessageKey(scope: TaskScope, messageId: string, taskId: string): Promise<void> {
-    await TASK_SCRIPTS.releaseMessage.run(this.client, [this.keys.scope(scope).message(messageId)], [taskId]);
   }
 
   private async change(
@@ -591,75 +333,23 @@ export class RedisTaskStore implements TaskStore {
     specific: (string | number)[],
   ): Promise<ChangeResult> {
     try {
-      const known = this.recent.get(taskId);
+      const known = this.held.get(taskId);
       const reply = (await TASK_SCRIPTS[script].run(this.client, taskKeyList(this.keys.task(taskId)), [
         scope.tenant,
         scope.owner,
-        ...this.changeSettings(taskId, now, known ? `${known.version}@${known.createdAt}` : ''),
+        ...changeSettings(this.settings, taskId, now, known ? `${known.version}@${known.createdAt}` : ''),
         ...specific,
       ])) as (string | number | null)[];
-      if ((reply[0] as number) < 0) {
-        if (reply[0] === -1 || reply[0] === -3) this.recent.delete(taskId);
-        throw refusalError(reply[0] as number, taskId, {
-          state: reply[1] as TaskState,
-          version: reply[2] as number,
-        });
-      }
-      const change = reply.slice(0, 9) as ChangeReply;
-      const written = fieldsOfPairs(reply[9] === 1 ? String(reply[10]).split('\0') : reply.slice(10));
+      const { change, written, delta } = decodeChangeReply(reply, taskId, this.held);
       // Synchronously, before the next reply's turn: that one may build on this one.
       const fields =
-        (reply[9] === 1 ? this.afterChange(taskId, change, written, known) : written) ??
+        (delta ? this.held.afterChange(taskId, change, written, known) : written) ??
         (await this.client.hgetall(this.keys.task(taskId).task));
-      this.remember(taskId, fields, change[7]);
+      this.held.remember(taskId, fields, change[7]);
       return { record: recordOf(fields), event: this.changed(taskId, change, now) };
     } catch (err) {
       throw toStoreError(err, taskId);
     }
-  }
-
-  /** ARGV[3..10] of every change script. */
-  private changeSettings(taskId: string, now: number, known: string): (string | number)[] {
-    return [
-      now,
-      this.ttlMs,
-      this.retentionMs,
-      this.maxEventsPerTask,
-      this.keys.channel,
-      taskId,
-      this.instanceId,
-      known,
-    ];
-  }
-
-  /**
-   * The task's fields after a change answered with a delta: the fields written since the copy `sent`
-   * (the one this instance held when it sent the change). Replies are read in order, so the copy held
-   * now lies between that one and the change; undefined when it does not (it was evicted meanwhile, or
-   * the reply of an earlier change was lost): the caller reads the task again, and the record may
-   * then show later changes too.
-   */
-  private afterChange(
-    taskId: string,
-    change: ChangeReply,
-    delta: TaskFields,
-    sent: TaskFields | undefined,
-  ): TaskFields | undefined {
-    const base = this.recent.get(taskId);
-    if (!base || !sent || base.createdAt !== String(change[3])) return undefined;
-    const version = Number(base.version);
-    if (version < Number(sent.version) || version >= change[0]) return undefined;
-    return fieldsWith(base, delta);
-  }
-
-  /** Keeps the fields of a task this instance changed (dropped once it ended), evicting the oldest. */
-  private remember(taskId: string, fields: TaskFields, state?: TaskState): void {
-    const held = this.recent.get(taskId);
-    if (held && Number(held.version) > Number(fields.version)) return;
-    this.recent.delete(taskId);
-    if (state !== undefined && isTerminalState(state)) return;
-    if (this.heldTasks > 0) this.recent.set(taskId, fields);
-    if (this.recent.size > this.heldTasks) this.recent.delete(this.recent.keys().next().value as string);
   }
 
   /** The event of a committed change; its index refresh (and deadline removal at the end) follows. */
@@ -726,7 +416,7 @@ export class RedisTaskStore implements TaskStore {
     const reply = (await TASK_SCRIPTS.expire.run(this.client, taskKeyList(this.keys.task(taskId)), [
       '',
       '',
-      ...this.changeSettings(taskId, now, '-'),
+      ...changeSettings(this.settings, taskId, now, '-'),
       cutoff,
       JSON.stringify(randomUUID()),
       JSON.stringify(new Date(now).toISOString()),
@@ -737,7 +427,7 @@ export class RedisTaskStore implements TaskStore {
       await this.client.zrem(this.keys.deadlines, taskId);
       return 'dropped';
     }
-    this.recent.delete(taskId);
+    this.held.delete(taskId);
     this.changed(taskId, reply as ChangeReply, now);
     return 'failed';
   }
@@ -760,25 +450,4 @@ export class RedisTaskStore implements TaskStore {
 /** A new connection with the same settings (same nodes, for a Cluster). */
 function duplicate(client: Redis | Cluster): Redis | Cluster {
   return client.isCluster ? (client as Cluster).duplicate() : (client as Redis).duplicate();
-}
-
-/**
- * The record of a task hash. `task` is assembled from the fragments on first access (an enumerable
- * getter, so spreads and deep equality see it): callers that only need the version pay nothing for it.
- */
-function recordOf(fields: TaskFields): TaskRecord {
-  const { deadlineAt } = fields;
-  const record = {
-    version: Number(fields.version),
-    lastEventId: fields.lastEventId ?? '',
-    scope: { tenant: fields.tenant, owner: fields.owner },
-    createdAt: Number(fields.createdAt ?? '0'),
-    ...(deadlineAt === undefined ? {} : { deadlineAt: Number(deadlineAt) }),
-  };
-  let task: Task | undefined;
-  Object.defineProperty(record, 'task', {
-    enumerable: true,
-    get: () => (task ??= taskOfFields(fields)),
-  });
-  return record as TaskRecord;
 }
