@@ -19,6 +19,8 @@ export { buildMcpServiceApp } from './server/mcp-service-app.js';
 export type { McpServiceAppOptions, McpServiceSettings } from './server/mcp-service-app.js';
 export { loadMcpServiceConfig } from './server/mcp-service-config.js';
 export type { McpServiceConfig, McpServiceConfigDefaults } from './server/mcp-service-config.js';
+export { runMcpService } from './server/run-mcp-service.js';
+export type { RunMcpServiceOptions } from './server/run-mcp-service.js';
 
 // client
 export { McpToolClient } from './client/mcp-tool-client.js';

@@ -15,3 +15,5 @@ export { artifactData, collect, statusText, streamShape, taskOf, userMessage } f
 export { itServesHealthOverItsDatabase, SqliteMcpService } from './sqlite-mcp-service.js';
 export type { ClosableDatabase, SqliteMcpServiceOptions } from './sqlite-mcp-service.js';
 export { callToolDirectly, refusalText } from './direct-tool-calls.js';
+export { runMcpConformance } from './mcp-conformance.js';
+export type { ConformanceReport } from './mcp-conformance.js';

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 const LISTENING = /Server listening at http:\/\/127\.0\.0\.1:(\d+)/;
 
 /** The Nx workspace the tests run in: the nearest folder above the working directory with an nx.json. */
-function workspaceRoot(): string {
+export function workspaceRoot(): string {
   for (let dir = process.cwd(); ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'nx.json'))) return dir;
     if (dirname(dir) === dir) throw new Error(`no Nx workspace above ${process.cwd()}`);
