@@ -78,8 +78,16 @@ export interface AppendArtifactInput {
   readonly eventMetadata?: Record<string, unknown>;
 }
 
+/**
+ * What a committed change reports: never the whole task (reading it back is a `get`), so a change
+ * costs the same whatever the task's size.
+ */
 export interface ChangeResult {
-  readonly record: TaskRecord;
+  /** The task's version after the change. */
+  readonly version: number;
+  /** The task's state after the change. */
+  readonly state: TaskState;
+  /** The event the change appended; its id is the task's `lastEventId` now. */
   readonly event: TaskEvent;
 }
 

@@ -41,7 +41,6 @@ async function rawTransition(taskId: string, scope: TaskScope, state: string, ex
     keys.channel,
     taskId,
     'test',
-    '',
     state,
     status,
     '',

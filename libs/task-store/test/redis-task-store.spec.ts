@@ -3,7 +3,7 @@ import { RedisPushConfigStore, RedisTaskStore, TaskStoreError, type TaskScope } 
 import { describeTaskStoreContract } from './task-store-contract.js';
 import { deleteKeys, newRedisClient, testPrefix } from './redis-test-support.js';
 import { TASK_SCRIPTS } from '../src/redis/task-scripts.js';
-import { newTask, textArtifact, userMessage } from './task-store-fixtures.js';
+import { newTask, textArtifact, userMessage, withRecord } from './task-store-fixtures.js';
 
 const prefix = testPrefix('redis-task-store');
 let client: Redis;
@@ -51,7 +51,12 @@ describe('RedisTaskStore', () => {
       status: { ...task.status, timestamp: expect.any(String) },
     });
     const chunk = { artifactId: 'init', parts: [{ data: { more: [] } }], metadata: { n: 0.1 + 0.2 } };
-    const appended = await store.appendArtifact(task.id, scope, { artifact: chunk, append: true });
+    const appended = await withRecord(
+      store,
+      task.id,
+      scope,
+      store.appendArtifact(task.id, scope, { artifact: chunk, append: true }),
+    );
     expect(appended.record.task.artifacts).toEqual([
       { artifactId: 'init', parts: [{ data }, { data: { more: [] } }] },
     ]);
@@ -119,10 +124,15 @@ describe('RedisTaskStore', () => {
     await store.create({ task, scope });
     await store.appendArtifact(task.id, scope, { artifact: textArtifact('b', '3'), append: true });
     const follow = userMessage('more');
-    const { record } = await store.transition(task.id, scope, {
-      status: { state: 'TASK_STATE_WORKING' },
-      appendHistory: [follow],
-    });
+    const { record } = await withRecord(
+      store,
+      task.id,
+      scope,
+      store.transition(task.id, scope, {
+        status: { state: 'TASK_STATE_WORKING' },
+        appendHistory: [follow],
+      }),
+    );
     expect(record.task.artifacts).toEqual([textArtifact('a', '1'), textArtifact('b', '2', '3')]);
     expect(record.task.history).toEqual([opening, follow]);
   });
@@ -154,38 +164,51 @@ describe('RedisTaskStore', () => {
     }
   });
 
-  it('returns the same task as get after many changes in a row', async () => {
+  it('answers each change with the version, state and event the store then holds', async () => {
     const task = newTask({ history: [] });
     await store.create({ task, scope });
     for (let i = 0; i < 40; i++) {
-      const { record } =
+      const change =
         i % 2 === 0
-          ? await store.appendArtifact(task.id, scope, {
+          ? store.appendArtifact(task.id, scope, {
               artifact: textArtifact(`a${i % 6}`, `${i}`),
               append: i % 4 === 0,
             })
-          : await store.transition(task.id, scope, {
+          : store.transition(task.id, scope, {
               status: { state: 'TASK_STATE_WORKING' },
               appendHistory: [{ messageId: `m${i}`, role: 'ROLE_USER', parts: [{ text: `${i}` }] }],
             });
-      expect(record).toEqual(await store.get(task.id, scope));
+      const { version, event } = await withRecord(store, task.id, scope, change);
+      expect(version).toBe(i + 2);
+      // The event built from the caller's input is the one readers get from the stream.
+      expect((await store.readEvents(task.id, '')).events.at(-1)).toEqual(event);
     }
   });
 
-  it('returns exact records without held copies (heldTasks 0)', async () => {
-    const bare = new RedisTaskStore({ client, prefix: storePrefix, heldTasks: 0 });
+  it('renews key lifetimes only once a sixteenth of the TTL has passed since the last renewal', async () => {
+    const clock = { now: Date.now() };
+    const timed = new RedisTaskStore({
+      client,
+      prefix: `${storePrefix}:renew`,
+      ttlMs: 64_000,
+      now: () => clock.now,
+    });
     try {
-      const task = newTask({ artifacts: [textArtifact('a', '1')] });
-      await bare.create({ task, scope });
-      const appended = await bare.appendArtifact(task.id, scope, {
-        artifact: textArtifact('a', '2'),
-        append: true,
-      });
-      expect(appended.record.task.artifacts).toEqual([textArtifact('a', '1', '2')]);
-      const { record } = await bare.transition(task.id, scope, { status: { state: 'TASK_STATE_WORKING' } });
-      expect(record).toEqual(await bare.get(task.id, scope));
+      const task = newTask();
+      await timed.create({ task, scope });
+      // The first change starts the event stream: every key gets the full TTL.
+      await timed.appendArtifact(task.id, scope, { artifact: textArtifact('a', '1') });
+      const hashKey = `${storePrefix}:renew:{t:${task.id}}`;
+      expect(await client.pttl(`${hashKey}:ev`)).toBeGreaterThan(60_000);
+      await client.pexpire(hashKey, 10_000);
+      clock.now += 3_000;
+      await timed.appendArtifact(task.id, scope, { artifact: textArtifact('b', '2') });
+      expect(await client.pttl(hashKey)).toBeLessThanOrEqual(10_000);
+      clock.now += 1_000;
+      await timed.appendArtifact(task.id, scope, { artifact: textArtifact('c', '3') });
+      expect(await client.pttl(hashKey)).toBeGreaterThan(60_000);
     } finally {
-      await bare.close();
+      await timed.close();
     }
   });
 
@@ -209,7 +232,12 @@ describe('RedisTaskStore', () => {
     const hashKey = `${storePrefix}:{t:${task.id}}`;
     expect(await client.hmget(hashKey, 'pn:1', 'p:1:3', 'task')).toEqual(['3', expect.any(String), null]);
     expect((await store.get(task.id, scope))?.task.artifacts).toEqual([textArtifact('a', '1', '2', '3')]);
-    const { record } = await store.appendArtifact(task.id, scope, { artifact: textArtifact('a', 'new') });
+    const { record } = await withRecord(
+      store,
+      task.id,
+      scope,
+      store.appendArtifact(task.id, scope, { artifact: textArtifact('a', 'new') }),
+    );
     expect(record.task.artifacts).toEqual([textArtifact('a', 'new')]);
     expect(await client.hmget(hashKey, 'pn:1', 'p:1:2', 'p:1:3')).toEqual(['1', null, null]);
     await store.appendArtifact(task.id, scope, { artifact: textArtifact('a', 'more'), append: true });

@@ -42,8 +42,9 @@ async function runChecked(
   expect(outcome).toBe(expected);
   const record = await real.store.get(real.taskId, ALICE);
   if (result) {
-    expect(result.record.version).toBeGreaterThan(real.version);
-    real.version = result.record.version;
+    expect(result.version).toBeGreaterThan(real.version);
+    expect(result.state).toBe(record?.task.status.state);
+    real.version = result.version;
     real.eventIds.push(result.event.id);
     model.changes++;
   }

@@ -14,6 +14,7 @@ import {
   textArtifact,
   userMessage,
   within,
+  withRecord,
   sleep,
   type TaskStoreFactory,
 } from './task-store-fixtures.js';
@@ -129,10 +130,15 @@ export function describeTaskStoreContract(name: string, factory: TaskStoreFactor
       it('applies a legal move: status, version, event and lastEventId in one step', async () => {
         const task = newTask();
         await store.create({ task, scope: ALICE });
-        const { record, event } = await store.transition(task.id, ALICE, {
-          status: { state: 'TASK_STATE_WORKING' },
-          eventMetadata: { step: 1 },
-        });
+        const { record, event } = await withRecord(
+          store,
+          task.id,
+          ALICE,
+          store.transition(task.id, ALICE, {
+            status: { state: 'TASK_STATE_WORKING' },
+            eventMetadata: { step: 1 },
+          }),
+        );
         expect(record.version).toBe(2);
         expect(record.task.status.state).toBe('TASK_STATE_WORKING');
         expect(record.task.status.timestamp).toEqual(expect.any(String));
@@ -172,7 +178,12 @@ export function describeTaskStoreContract(name: string, factory: TaskStoreFactor
         for (const end of TASK_STATES.filter(isTerminalState)) {
           const task = newTask();
           await store.create({ task, scope: ALICE });
-          const ended = await store.transition(task.id, ALICE, { status: { state: end } });
+          const ended = await withRecord(
+            store,
+            task.id,
+            ALICE,
+            store.transition(task.id, ALICE, { status: { state: end } }),
+          );
           const attempts = [
             store.transition(task.id, ALICE, { status: { state: end } }),
             store.transition(task.id, ALICE, { status: { state: 'TASK_STATE_WORKING' } }),
@@ -196,10 +207,15 @@ export function describeTaskStoreContract(name: string, factory: TaskStoreFactor
         });
         expect(await storeErrorCode(stale)).toBe('VERSION_CONFLICT');
         expect((await store.get(task.id, ALICE))?.task.status.state).toBe('TASK_STATE_WORKING');
-        const fresh = await store.transition(task.id, ALICE, {
-          status: { state: 'TASK_STATE_COMPLETED' },
-          expectedVersion: 2,
-        });
+        const fresh = await withRecord(
+          store,
+          task.id,
+          ALICE,
+          store.transition(task.id, ALICE, {
+            status: { state: 'TASK_STATE_COMPLETED' },
+            expectedVersion: 2,
+          }),
+        );
         expect(fresh.record.version).toBe(3);
       });
 
@@ -213,10 +229,15 @@ export function describeTaskStoreContract(name: string, factory: TaskStoreFactor
         });
         const answer = userMessage('forty');
         const done = agentMessage('ordered');
-        const { record } = await store.transition(task.id, ALICE, {
-          status: { state: 'TASK_STATE_COMPLETED', message: done },
-          appendHistory: [answer],
-        });
+        const { record } = await withRecord(
+          store,
+          task.id,
+          ALICE,
+          store.transition(task.id, ALICE, {
+            status: { state: 'TASK_STATE_COMPLETED', message: done },
+            appendHistory: [answer],
+          }),
+        );
         expect(record.task.history).toEqual([opening, question, answer, done]);
         expect(record.task.status.message).toEqual(done);
       });
@@ -224,9 +245,14 @@ export function describeTaskStoreContract(name: string, factory: TaskStoreFactor
       it('leaves the history alone when the change carries no message', async () => {
         const task = newTask();
         await store.create({ task, scope: ALICE });
-        const { record } = await store.transition(task.id, ALICE, {
-          status: { state: 'TASK_STATE_WORKING' },
-        });
+        const { record } = await withRecord(
+          store,
+          task.id,
+          ALICE,
+          store.transition(task.id, ALICE, {
+            status: { state: 'TASK_STATE_WORKING' },
+          }),
+        );
         expect(record.task.history ?? []).toEqual([]);
       });
     });
@@ -236,7 +262,12 @@ export function describeTaskStoreContract(name: string, factory: TaskStoreFactor
         const task = newTask();
         await store.create({ task, scope: ALICE });
         const artifact = textArtifact('report', 'line 1');
-        const { record, event } = await store.appendArtifact(task.id, ALICE, { artifact });
+        const { record, event } = await withRecord(
+          store,
+          task.id,
+          ALICE,
+          store.appendArtifact(task.id, ALICE, { artifact }),
+        );
         expect(record.version).toBe(2);
         expect(record.task.artifacts).toEqual([artifact]);
         expect(record.lastEventId).toBe(event.id);
@@ -252,12 +283,17 @@ export function describeTaskStoreContract(name: string, factory: TaskStoreFactor
         await store.appendArtifact(task.id, ALICE, { artifact: textArtifact('other', 'o') });
         await store.appendArtifact(task.id, ALICE, { artifact: textArtifact('report', 'a') });
         const chunk = textArtifact('report', 'b', 'c');
-        const { record, event } = await store.appendArtifact(task.id, ALICE, {
-          artifact: chunk,
-          append: true,
-          lastChunk: true,
-          eventMetadata: { chunk: 2 },
-        });
+        const { record, event } = await withRecord(
+          store,
+          task.id,
+          ALICE,
+          store.appendArtifact(task.id, ALICE, {
+            artifact: chunk,
+            append: true,
+            lastChunk: true,
+            eventMetadata: { chunk: 2 },
+          }),
+        );
         expect(record.task.artifacts).toEqual([
           textArtifact('other', 'o'),
           textArtifact('report', 'a', 'b', 'c'),
@@ -277,10 +313,15 @@ export function describeTaskStoreContract(name: string, factory: TaskStoreFactor
       it('adds the artifact when append is set but no artifact has that id', async () => {
         const task = newTask();
         await store.create({ task, scope: ALICE });
-        const { record } = await store.appendArtifact(task.id, ALICE, {
-          artifact: textArtifact('fresh', 'x'),
-          append: true,
-        });
+        const { record } = await withRecord(
+          store,
+          task.id,
+          ALICE,
+          store.appendArtifact(task.id, ALICE, {
+            artifact: textArtifact('fresh', 'x'),
+            append: true,
+          }),
+        );
         expect(record.task.artifacts).toEqual([textArtifact('fresh', 'x')]);
       });
 
@@ -289,9 +330,14 @@ export function describeTaskStoreContract(name: string, factory: TaskStoreFactor
         await store.create({ task, scope: ALICE });
         await store.appendArtifact(task.id, ALICE, { artifact: textArtifact('first', '1') });
         await store.appendArtifact(task.id, ALICE, { artifact: textArtifact('second', '2') });
-        const { record } = await store.appendArtifact(task.id, ALICE, {
-          artifact: textArtifact('first', 'new'),
-        });
+        const { record } = await withRecord(
+          store,
+          task.id,
+          ALICE,
+          store.appendArtifact(task.id, ALICE, {
+            artifact: textArtifact('first', 'new'),
+          }),
+        );
         expect(record.task.artifacts).toEqual([textArtifact('first', 'new'), textArtifact('second', '2')]);
         expect(record.version).toBe(4);
       });
@@ -310,7 +356,12 @@ export function describeTaskStoreContract(name: string, factory: TaskStoreFactor
         store.onCancel(task.id, () => unsubscribedCalls++)();
         const signalled = new Promise<void>((resolve) => store.onCancel(task.id, resolve));
         const reason = userMessage('stop');
-        const { record, event } = await store.cancel(task.id, ALICE, reason);
+        const { record, event } = await withRecord(
+          store,
+          task.id,
+          ALICE,
+          store.cancel(task.id, ALICE, reason),
+        );
         expect(record.task.status.state).toBe('TASK_STATE_CANCELED');
         expect(record.task.status.message).toEqual(reason);
         expect(record.task.history).toEqual([reason]);

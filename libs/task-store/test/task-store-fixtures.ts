@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Artifact, Message, Task, TaskState } from '@a2a-platform/a2a-protocol';
-import { TaskStoreError, type TaskEvent, type TaskScope, type TaskStore } from '../src/index.js';
+import {
+  TaskStoreError,
+  type ChangeResult,
+  type TaskEvent,
+  type TaskRecord,
+  type TaskScope,
+  type TaskStore,
+} from '../src/index.js';
 
 /** Options a contract test may ask of the store under test; the factory must honour them. */
 export interface ContractStoreOptions {
@@ -110,3 +117,27 @@ export async function moveTo(
 
 /** The ids of events, in order. */
 export const ids = (events: readonly TaskEvent[]): string[] => events.map((event) => event.id);
+
+/**
+ * A change's result with the task as a `get` right after it reads it. Checks that the result agrees
+ * with what was stored: the same version, state and last event.
+ */
+export async function withRecord(
+  store: TaskStore,
+  taskId: string,
+  scope: TaskScope,
+  change: Promise<ChangeResult>,
+): Promise<ChangeResult & { record: TaskRecord }> {
+  const result = await change;
+  const record = await store.get(taskId, scope);
+  if (!record) throw new Error(`task ${taskId} is gone after its change`);
+  if (record.version !== result.version || record.lastEventId !== result.event.id) {
+    throw new Error(
+      `change answered version ${result.version} / event ${result.event.id}, the store holds ${record.version} / ${record.lastEventId}`,
+    );
+  }
+  if (record.task.status.state !== result.state) {
+    throw new Error(`change answered ${result.state}, the store holds ${record.task.status.state}`);
+  }
+  return { ...result, record };
+}

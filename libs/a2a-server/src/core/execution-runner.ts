@@ -52,25 +52,40 @@ export class ExecutionRunner {
     return this.running.size;
   }
 
-  start(input: StartExecution): void {
+  /**
+   * Starts the executor in the background. The promise returned resolves when its turn ends: once
+   * it has written a terminal or interrupted state, when the task is canceled or its deadline passes,
+   * or when the run is over (whatever its outcome; it never rejects). A blocking send waits for it
+   * instead of watching the store, then reads the task once.
+   */
+  start(input: StartExecution): Promise<void> {
     const { task } = input.record;
     const skill = this.telemetry.skillOf(task);
     if (!input.resumed) this.telemetry.taskStarted(skill);
     const controller = new AbortController();
+    let endTurn!: () => void;
+    const turn = new Promise<void>((resolve) => (endTurn = resolve));
     const done = this.telemetry
-      .detached(task.id, () => this.run(input, controller, skill))
+      .detached(task.id, () => this.run(input, controller, skill, endTurn))
       .finally(() => {
+        endTurn();
         if (this.running.get(task.id)?.controller === controller) this.running.delete(task.id);
       });
     this.running.set(task.id, { controller, done });
+    return turn;
   }
 
-  private async run(input: StartExecution, controller: AbortController, skill: string): Promise<void> {
+  private async run(
+    input: StartExecution,
+    controller: AbortController,
+    skill: string,
+    endTurn: () => void,
+  ): Promise<void> {
     const { task } = input.record;
     const attrs = { taskId: task.id, contextId: task.contextId, skill, resumed: input.resumed };
     await this.telemetry.traceExecution(attrs, async (span) => {
       this.log.info({ taskId: task.id, skill, resumed: input.resumed }, 'execution started');
-      const written = await this.execute(input, controller, span);
+      const written = await this.execute(input, controller, span, endTurn);
       const state = await this.finalState(input.record, written);
       this.telemetry.executionEnded(span, state);
       this.telemetry.taskFinished(state, skill, input.record.createdAt);
@@ -83,9 +98,10 @@ export class ExecutionRunner {
     input: StartExecution,
     controller: AbortController,
     span: Span | undefined,
+    endTurn: () => void,
   ): Promise<TaskState | undefined> {
     const { task, scope, deadlineAt } = input.record;
-    const updater = new StoreTaskUpdater(this.store, scope, task.id, task.contextId);
+    const updater = new StoreTaskUpdater(this.store, scope, task.id, task.contextId, endTurn);
     const context: ExecutionContext = {
       taskId: task.id,
       contextId: task.contextId,
@@ -97,11 +113,17 @@ export class ExecutionRunner {
       metadata: input.metadata,
       signal: controller.signal,
     };
-    const offCancel = this.store.onCancel(task.id, () => controller.abort(new ExecutionAborted('canceled')));
+    const offCancel = this.store.onCancel(task.id, () => {
+      controller.abort(new ExecutionAborted('canceled'));
+      endTurn();
+    });
     let deadlineTimer: NodeJS.Timeout | undefined;
     if (deadlineAt !== undefined) {
       deadlineTimer = setTimeout(
-        () => controller.abort(new ExecutionAborted('deadline')),
+        () => {
+          controller.abort(new ExecutionAborted('deadline'));
+          endTurn();
+        },
         Math.max(0, deadlineAt - Date.now()),
       );
       deadlineTimer.unref();

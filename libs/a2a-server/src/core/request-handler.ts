@@ -98,19 +98,17 @@ export class A2ARequestHandler {
   }
 
   async sendMessage(req: SendMessageRequest, ctx: CallContext): Promise<SendMessageResponse> {
-    const record = await this.startOrResume(req, ctx);
+    const { record, turn } = await this.startOrResume(req, ctx);
     const historyLength = req.configuration?.historyLength;
     if (req.configuration?.returnImmediately || isFinalForStream(record.task.status.state)) {
       return { task: withHistoryLength(record.task, historyLength) };
     }
-    for await (const item of this.follow(record, ctx.signal)) void item;
-    const final = await this.mustGet(record.task.id, ctx.scope);
-    return { task: withHistoryLength(final.task, historyLength) };
+    return { task: withHistoryLength((await this.untilTurnEnds(record, turn, ctx)).task, historyLength) };
   }
 
   async *sendStreamingMessage(req: SendMessageRequest, ctx: CallContext): AsyncGenerator<StreamItem> {
     this.requireStreaming();
-    const record = await this.startOrResume(req, ctx);
+    const { record } = await this.startOrResume(req, ctx);
     yield this.snapshot(record, req.configuration?.historyLength);
     if (isFinalForStream(record.task.status.state)) return;
     yield* this.follow(record, ctx.signal);
@@ -144,7 +142,9 @@ export class A2ARequestHandler {
     if (isTerminalState(record.task.status.state)) {
       throw A2AErrors.taskNotCancelable(req.id, record.task.status.state);
     }
-    const { record: canceled } = await this.storeCall(() => this.store.cancel(req.id, ctx.scope), req.id);
+    await this.storeCall(() => this.store.cancel(req.id, ctx.scope), req.id);
+    // An ended task never changes again: this read is the canceled task.
+    const canceled = await this.mustGet(req.id, ctx.scope);
     // An interrupted task has no execution that would see it end: count it and tell the executor here.
     if (isInterruptedState(record.task.status.state)) {
       const skill = this.telemetry.skillOf(record.task);
@@ -265,7 +265,28 @@ export class A2ARequestHandler {
     }
   }
 
-  private async startOrResume(req: SendMessageRequest, ctx: CallContext): Promise<TaskRecord> {
+  /**
+   * The task once its executor's turn has ended (terminal or interrupted), or as it is when the caller
+   * goes away. An execution started here says when its turn ends without a trip through the store;
+   * then one read gives the task, and the store's events are followed only when that read does not
+   * show the end yet (a deadline whose executor has not stopped) or when the work runs elsewhere.
+   */
+  private async untilTurnEnds(
+    record: TaskRecord,
+    turn: Promise<void> | undefined,
+    ctx: CallContext,
+  ): Promise<TaskRecord> {
+    let current = record;
+    if (turn) {
+      await untilSettledOrAborted(turn, ctx.signal);
+      current = await this.mustGet(record.task.id, ctx.scope);
+      if (isFinalForStream(current.task.status.state) || ctx.signal?.aborted) return current;
+    }
+    for await (const item of this.follow(current, ctx.signal)) void item;
+    return this.mustGet(record.task.id, ctx.scope);
+  }
+
+  private async startOrResume(req: SendMessageRequest, ctx: CallContext): Promise<Started> {
     const { message } = req;
     if (message.role !== 'ROLE_USER') {
       throw A2AErrors.invalidParams('message.role must be ROLE_USER', [
@@ -275,7 +296,7 @@ export class A2ARequestHandler {
     return message.taskId ? this.resume(req, message.taskId, ctx) : this.create(req, ctx);
   }
 
-  private async create(req: SendMessageRequest, ctx: CallContext): Promise<TaskRecord> {
+  private async create(req: SendMessageRequest, ctx: CallContext): Promise<Started> {
     const taskId = randomUUID();
     const contextId = req.message.contextId ?? randomUUID();
     const message = { ...req.message, taskId, contextId };
@@ -293,19 +314,18 @@ export class A2ARequestHandler {
         messageId: message.messageId,
       }),
     );
-    if (created) {
-      this.runner.start({
-        record,
-        message,
-        resumed: false,
-        configuration: req.configuration,
-        metadata: req.metadata,
-      });
-    }
-    return record;
+    if (!created) return { record };
+    const turn = this.runner.start({
+      record,
+      message,
+      resumed: false,
+      configuration: req.configuration,
+      metadata: req.metadata,
+    });
+    return { record, turn };
   }
 
-  private async resume(req: SendMessageRequest, taskId: string, ctx: CallContext): Promise<TaskRecord> {
+  private async resume(req: SendMessageRequest, taskId: string, ctx: CallContext): Promise<Started> {
     const current = await this.mustGet(taskId, ctx.scope);
     const { task } = current;
     if (req.message.contextId && req.message.contextId !== task.contextId) {
@@ -314,7 +334,7 @@ export class A2ARequestHandler {
       ]);
     }
     // A repeated messageId returns the task as it is instead of running the work again.
-    if (task.history?.some((m) => m.messageId === req.message.messageId)) return current;
+    if (task.history?.some((m) => m.messageId === req.message.messageId)) return { record: current };
     if (isTerminalState(task.status.state)) {
       throw A2AErrors.unsupportedOperation(
         `Task ${taskId} has ended (${task.status.state}) and accepts no more messages`,
@@ -327,9 +347,9 @@ export class A2ARequestHandler {
     }
     // Two copies of the same message racing: only the first claim resumes the task.
     const fresh = await this.storeCall(() => this.store.claimMessage(taskId, req.message.messageId), taskId);
-    if (!fresh) return current;
+    if (!fresh) return { record: current };
     const message = { ...req.message, taskId, contextId: task.contextId };
-    const { record } = await this.storeCall(
+    const resumed = await this.storeCall(
       () =>
         this.store.transition(taskId, ctx.scope, {
           status: { state: 'TASK_STATE_WORKING', timestamp: new Date().toISOString() },
@@ -338,14 +358,17 @@ export class A2ARequestHandler {
         }),
       taskId,
     );
-    this.runner.start({
+    const record = await this.mustGet(taskId, ctx.scope);
+    // Canceled (or failed by its deadline) in between: there is nothing left to run.
+    if (record.version !== resumed.version) return { record };
+    const turn = this.runner.start({
       record,
       message,
       resumed: true,
       configuration: req.configuration,
       metadata: req.metadata,
     });
-    return record;
+    return { record, turn };
   }
 
   private async mustGet(taskId: string, scope: TaskScope): Promise<TaskRecord> {
@@ -396,4 +419,24 @@ export class A2ARequestHandler {
         return A2AErrors.invalidParams(err.message);
     }
   }
+}
+
+/** A task a send created or resumed, with its execution's turn when this instance started one. */
+interface Started {
+  readonly record: TaskRecord;
+  readonly turn?: Promise<void>;
+}
+
+/** Resolves when `turn` does or `signal` aborts, whichever comes first. */
+function untilSettledOrAborted(turn: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return turn;
+  if (signal.aborted) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const done = (): void => {
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    signal.addEventListener('abort', done, { once: true });
+    void turn.then(done);
+  });
 }

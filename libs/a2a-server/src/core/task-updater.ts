@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TaskState } from '@a2a-platform/a2a-protocol';
+import { isFinalForStream, type TaskState } from '@a2a-platform/a2a-protocol';
 import type { TaskScope, TaskStore } from '@a2a-platform/task-store';
 import { toAgentMessage } from './agent-message.js';
 import type { ArtifactChunkOptions, StatusContent, TaskUpdater } from './executor.js';
@@ -14,6 +14,8 @@ export class StoreTaskUpdater implements TaskUpdater {
     private readonly scope: TaskScope,
     readonly taskId: string,
     readonly contextId: string,
+    /** Called once a written state ends the executor's turn (terminal or interrupted). */
+    private readonly onTurnEnd: () => void = () => undefined,
   ) {}
 
   async status(state: TaskState, content?: StatusContent, metadata?: Record<string, unknown>): Promise<void> {
@@ -23,6 +25,7 @@ export class StoreTaskUpdater implements TaskUpdater {
       eventMetadata: metadata,
     });
     this.lastState = state;
+    if (isFinalForStream(state)) this.onTurnEnd();
   }
 
   working(content?: StatusContent): Promise<void> {

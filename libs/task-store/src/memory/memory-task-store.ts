@@ -378,7 +378,7 @@ export class MemoryTaskStore implements TaskStore {
       this.scheduleExpiry(stored, now);
     }
     this.wake(stored.id);
-    return { record: this.recordOf(stored), event: appended };
+    return { version: stored.version, state: task.status.state, event: appended };
   }
 
   private refuseTerminal(stored: StoredTask): void {

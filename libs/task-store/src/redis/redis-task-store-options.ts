@@ -42,14 +42,6 @@ export interface RedisTaskStoreOptions {
    * @defaultValue Date.now
    */
   readonly now?: () => number;
-  /**
-   * Live tasks whose stored fields the instance keeps after its own creates and changes, so a change
-   * answers with only the fields written since (see {@link RedisTaskStore}). Costs about the tasks'
-   * JSON size in memory each; past it the least recently changed copy is dropped (its next change
-   * costs a read of the whole task, in the same script). 0 keeps none.
-   * @defaultValue 1024
-   */
-  readonly heldTasks?: number;
   /** Called with failures of background work (index refresh, reaper ticks); they never reach callers. */
   readonly onError?: (err: unknown, during: string) => void;
 }

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { isTerminalState, type Message, type StreamResponse } from '@a2a-platform/a2a-protocol';
+import { isTerminalState, type Message } from '@a2a-platform/a2a-protocol';
 import type { Cluster, Redis } from 'ioredis';
 import {
   type AppendArtifactInput,
@@ -19,20 +19,22 @@ import {
 } from '../task-store.js';
 import type { RedisTaskStoreOptions, ReaperOptions, StoreSettings } from './redis-task-store-options.js';
 import { refusalError, toStoreError } from './store-errors.js';
+import { ListIndexWriter } from './list-index-writer.js';
 import {
-  appendArtifactArgs,
-  cancelArgs,
+  appendArtifactChange,
+  cancelChange,
   changeSettings,
   decodeChangeReply,
-  transitionArgs,
+  transitionChange,
   type ChangeReply,
+  type ChangeRequest,
 } from './task-changes.js';
 import { createTask, type TaskCreation } from './task-create.js';
 import type { TaskFields } from './task-fragments.js';
 import { TaskKeyspace, taskKeyList } from './task-keys.js';
 import { listTasks } from './task-list.js';
 import { TaskNotices, type NoticeConnection } from './task-notices.js';
-import { HeldTasks, recordOf } from './task-records.js';
+import { recordOf } from './task-records.js';
 import { TASK_SCRIPTS } from './task-scripts.js';
 import { TaskEventFeed, checkEventId } from './task-event-feed.js';
 
@@ -76,11 +78,10 @@ const REAP_BATCH = 100;
  * deleted again, so no task exists without it.
  *
  * The task is stored as fragments (see lua/task-document.lua.ts) and assembled on read; a change writes
- * only its fragments. For `ChangeResult.record` the instance keeps the fields of the tasks it created
- * or changed last (`heldTasks`, dropped once they end) and tells the script which version it holds;
- * the script answers with the fields written since then (O(1) in the task's size; O(changes since)),
- * or with the whole hash when the instance holds no copy or one more than 16 changes old. `record.task`
- * is parsed on first access.
+ * only its fragments and answers with its version, state and event id (the event itself is built here
+ * from the caller's input), so what a change costs, in Redis and here, does not grow with the task.
+ * The list-index refreshes of the changes committed in one turn of the event loop go out as one
+ * pipeline per scope (see ListIndexWriter).
  */
 export class RedisTaskStore implements TaskStore {
   /** Name of this instance (see {@link RedisTaskStoreOptions.instanceId}). */
@@ -95,8 +96,7 @@ export class RedisTaskStore implements TaskStore {
   private readonly reapers = new Set<() => void>();
   private readonly pending = new Set<Promise<void>>();
   private readonly feed: TaskEventFeed;
-  /** The tasks whose stored fields this instance holds (see RedisTaskStoreOptions.heldTasks). */
-  private readonly held: HeldTasks;
+  private readonly indexes: ListIndexWriter;
   private readonly settings: StoreSettings;
   private readonly creation: TaskCreation;
   private closed = false;
@@ -110,14 +110,8 @@ export class RedisTaskStore implements TaskStore {
     this.instanceId = options.instanceId ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
     this.now = options.now ?? Date.now;
     this.onError = options.onError ?? (() => undefined);
-    const heldTasks = options.heldTasks ?? 1024;
     if (!(this.retentionMs >= 0)) throw new RangeError('retentionMs must be >= 0');
     if (!(this.ttlMs >= 1)) throw new RangeError('ttlMs must be >= 1');
-    if (!Number.isInteger(heldTasks) || heldTasks < 0) {
-      throw new RangeError('heldTasks must be an integer >= 0');
-    }
-    // NUL separates the fields of a change's reply (see lua/task-change.lua.ts).
-    if (this.instanceId.includes('\0')) throw new RangeError('instanceId must not contain NUL');
     if (!Number.isInteger(maxEventsPerTask) || maxEventsPerTask < 1) {
       throw new RangeError('maxEventsPerTask must be an integer >= 1');
     }
@@ -130,7 +124,6 @@ export class RedisTaskStore implements TaskStore {
           : { connection: subscriber, owned: false };
     this.notices = new TaskNotices(open, this.keys.channel, (taskIds) => this.recheckCanceled(taskIds));
     this.feed = new TaskEventFeed(this.client, this.keys, this.notices, this.now);
-    this.held = new HeldTasks(heldTasks);
     this.settings = {
       client: this.client,
       keys: this.keys,
@@ -139,13 +132,13 @@ export class RedisTaskStore implements TaskStore {
       maxEventsPerTask,
       instanceId: this.instanceId,
     };
+    this.indexes = new ListIndexWriter(this.settings, (during, work) => this.background(during, work));
     this.creation = {
       ...this.settings,
       now: () => this.now(),
       get: (taskId, scope) => this.get(taskId, scope),
-      remember: (taskId, fields) => this.held.remember(taskId, fields),
       refreshIndex: (scope, taskId, contextId, now, prune) =>
-        this.refreshIndex(scope, taskId, contextId, now, prune),
+        this.indexes.touch(scope, taskId, contextId, now, prune),
     };
   }
 
@@ -200,6 +193,8 @@ export class RedisTaskStore implements TaskStore {
 
   async list(scope: TaskScope, query: ListTasksQuery): Promise<ListTasksPage> {
     try {
+      // This process's own changes first: one connection runs commands in order.
+      this.indexes.flush();
       return await listTasks(this.client, this.keys, this.now(), scope, query);
     } catch (err) {
       throw toStoreError(err);
@@ -208,16 +203,16 @@ export class RedisTaskStore implements TaskStore {
 
   async transition(taskId: string, scope: TaskScope, input: TransitionInput): Promise<ChangeResult> {
     const now = this.now();
-    return this.change('transition', taskId, scope, now, transitionArgs(input, now));
+    return this.change('transition', taskId, scope, now, transitionChange(input, now));
   }
 
   async appendArtifact(taskId: string, scope: TaskScope, input: AppendArtifactInput): Promise<ChangeResult> {
-    return this.change('appendArtifact', taskId, scope, this.now(), appendArtifactArgs(input));
+    return this.change('appendArtifact', taskId, scope, this.now(), appendArtifactChange(input));
   }
 
   async cancel(taskId: string, scope: TaskScope, reason?: Message): Promise<ChangeResult> {
     const now = this.now();
-    return this.change('cancel', taskId, scope, now, cancelArgs(reason, now));
+    return this.change('cancel', taskId, scope, now, cancelChange(reason, now));
   }
 
   async readEvents(taskId: string, after: string): Promise<ReadEventsResult> {
@@ -319,7 +314,7 @@ export class RedisTaskStore implements TaskStore {
    */
   async close(): Promise<void> {
     this.closed = true;
-    this.held.clear();
+    this.indexes.flush();
     this.feed.close();
     for (const stop of [...this.reapers]) stop();
     await Promise.all([this.notices.close(), ...this.pending]);
@@ -330,74 +325,38 @@ export class RedisTaskStore implements TaskStore {
     taskId: string,
     scope: TaskScope,
     now: number,
-    specific: (string | number)[],
+    request: ChangeRequest,
   ): Promise<ChangeResult> {
+    let reply: ChangeReply;
     try {
-      const known = this.held.get(taskId);
-      const reply = (await TASK_SCRIPTS[script].run(this.client, taskKeyList(this.keys.task(taskId)), [
+      const raw = await TASK_SCRIPTS[script].run(this.client, taskKeyList(this.keys.task(taskId)), [
         scope.tenant,
         scope.owner,
-        ...changeSettings(this.settings, taskId, now, known ? `${known.version}@${known.createdAt}` : ''),
-        ...specific,
-      ])) as (string | number | null)[];
-      const { change, written, delta } = decodeChangeReply(reply, taskId, this.held);
-      // Synchronously, before the next reply's turn: that one may build on this one.
-      const fields =
-        (delta ? this.held.afterChange(taskId, change, written, known) : written) ??
-        (await this.client.hgetall(this.keys.task(taskId).task));
-      this.held.remember(taskId, fields, change[7]);
-      return { record: recordOf(fields), event: this.changed(taskId, change, now) };
+        ...changeSettings(this.settings, taskId, now),
+        ...request.args,
+      ]);
+      reply = decodeChangeReply(raw as (string | number | null)[], taskId);
     } catch (err) {
       throw toStoreError(err, taskId);
     }
+    const [version, eventId, state, contextId] = reply;
+    this.changed(taskId, reply, now);
+    return { version, state, event: { id: eventId, event: request.event(taskId, contextId) } };
   }
 
-  /** The event of a committed change; its index refresh (and deadline removal at the end) follows. */
-  private changed(taskId: string, reply: ChangeReply, now: number): TaskEvent {
-    const [, eventId, eventJson, , deadlineAt, tenant, owner, state, contextId] = reply;
-    const event: TaskEvent = { id: eventId, event: JSON.parse(eventJson) as StreamResponse };
-    this.refreshIndex({ tenant, owner }, taskId, contextId, now, false);
+  /** The follow-ups of a committed change: its index refresh, and its deadline's removal at the end. */
+  private changed(taskId: string, reply: ChangeReply, now: number): void {
+    const [, , state, contextId, deadlineAt, tenant, owner] = reply;
+    this.indexes.touch({ tenant, owner }, taskId, contextId, now, false);
     if (isTerminalState(state) && deadlineAt !== null && deadlineAt !== undefined) {
       this.background('deadline removal', this.client.zrem(this.keys.deadlines, taskId));
     }
-    return event;
   }
 
   /** true when the hash holds a task whose retention has not ended on the store's clock. */
   private isServed(fields: TaskFields): boolean {
     if (fields.head === undefined || fields.state === undefined) return false;
     return fields.expiresAt === undefined || Number(fields.expiresAt) > this.now();
-  }
-
-  /**
-   * Puts the task at the top of its scope's and context's list indexes, without waiting for the reply
-   * (best effort, see the class TSDoc). Commands on one connection run in order, so a later read by
-   * this process already sees it on standalone Redis.
-   */
-  private refreshIndex(
-    scope: TaskScope,
-    taskId: string,
-    contextId: string,
-    now: number,
-    prune: boolean,
-  ): void {
-    const keys = this.keys.scope(scope);
-    const keep = Math.max(this.ttlMs, this.retentionMs);
-    const pipeline = this.client.pipeline();
-    for (const key of [keys.tasks, keys.context(contextId)]) {
-      // GT: a slower instance's older change never moves a task back down.
-      pipeline.zadd(key, 'GT', now, taskId);
-      // Entries older than any task can live belong to expired tasks.
-      if (prune) pipeline.zremrangebyscore(key, '-inf', `(${now - keep}`);
-      pipeline.pexpire(key, keep);
-    }
-    this.background(
-      'index refresh',
-      pipeline.exec().then((results) => {
-        const failure = results?.find(([err]) => err)?.[0];
-        if (failure) throw failure;
-      }),
-    );
   }
 
   /** Runs follow-up work whose failure must not fail the change that is already committed. */
@@ -416,7 +375,7 @@ export class RedisTaskStore implements TaskStore {
     const reply = (await TASK_SCRIPTS.expire.run(this.client, taskKeyList(this.keys.task(taskId)), [
       '',
       '',
-      ...changeSettings(this.settings, taskId, now, '-'),
+      ...changeSettings(this.settings, taskId, now),
       cutoff,
       JSON.stringify(randomUUID()),
       JSON.stringify(new Date(now).toISOString()),
@@ -427,7 +386,6 @@ export class RedisTaskStore implements TaskStore {
       await this.client.zrem(this.keys.deadlines, taskId);
       return 'dropped';
     }
-    this.held.delete(taskId);
     this.changed(taskId, reply as ChangeReply, now);
     return 'failed';
   }

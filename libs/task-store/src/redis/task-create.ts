@@ -20,8 +20,6 @@ export interface TaskCreation extends StoreSettings {
   now(): number;
   /** The store's get: reads the task that claimed a messageId first. */
   get(taskId: string, scope: TaskScope): Promise<TaskRecord | undefined>;
-  /** Keeps the new task's fields (see HeldTasks). */
-  remember(taskId: string, fields: TaskFields): void;
   /** Puts the new task at the top of its list indexes, in the background. */
   refreshIndex(scope: TaskScope, taskId: string, contextId: string, now: number, prune: boolean): void;
 }
@@ -81,7 +79,6 @@ export async function createTask(store: TaskCreation, input: CreateTaskInput): P
     if (reply[0] < 0) throw refusalError(reply[0], taskId);
     if (reply[0] === 0) return { record: recordOf(fieldsOfPairs(reply.slice(1))), created: false };
     const record = recordOf(fields);
-    if (!isTerminalState(task.status.state)) store.remember(taskId, fields);
     if (messageId !== undefined) {
       if (claimOutcome.status === 'rejected') {
         await store.client.del(...taskKeys);

@@ -67,23 +67,3 @@ export function fieldsOfPairs(pairs: readonly unknown[]): Record<string, string>
   for (let i = 0; i + 1 < pairs.length; i += 2) fields[String(pairs[i])] = String(pairs[i + 1]);
   return fields;
 }
-
-const LAYERS_BEFORE_FLATTENING = 32;
-const layerDepths = new WeakMap<TaskFields, number>();
-
-/**
- * `delta` on top of `base`, without copying `base` (which stays as it is): a prototype chain, so a
- * change costs O(delta); flattened every 32 layers to keep lookups short (amortised O(size / 32)).
- */
-export function fieldsWith(base: TaskFields, delta: TaskFields): TaskFields {
-  const depth = (layerDepths.get(base) ?? 0) + 1;
-  if (depth > LAYERS_BEFORE_FLATTENING) {
-    const flat: Record<string, string> = {};
-    // for...in walks the whole chain, each name once with its topmost value.
-    for (const name in base) flat[name] = base[name];
-    return Object.assign(flat, delta);
-  }
-  const layer = Object.assign(Object.create(base) as Record<string, string>, delta);
-  layerDepths.set(layer, depth);
-  return layer;
-}

@@ -7,10 +7,10 @@
 export const CANCEL_LUA = `
 -- KEYS[1] task hash, KEYS[2] event stream, KEYS[3] claimed message ids, KEYS[4] push configs.
 -- ARGV[1] tenant, [2] owner, [3] now (store clock, ms), [4] ttlMs, [5] retentionMs, [6] max events,
---   [7] notice channel, [8] task id, [9] instance id, [10] the copy of the task the
---   caller holds (see change_settings), [11] status JSON (state TASK_STATE_CANCELED),
---   [12] status time (ms or ''), [13] statusUpdate JSON without taskId and contextId,
---   [14..] messages (JSON each) to append to the history.
+--   [7] notice channel, [8] task id, [9] instance id,
+--   [10] status JSON (state TASK_STATE_CANCELED),
+--   [11] status time (ms or ''), [12] statusUpdate JSON without taskId and contextId,
+--   [13..] messages (JSON each) to append to the history.
 -- Returns what commit() returns; refusals {code, state, version}, before any write: -1 no such task,
 --   -2 another scope's task, -3 the task has ended, -4 illegal move (cannot happen with the generated
 --   table; kept as a guard).
@@ -20,9 +20,9 @@ local task = load_task(c.now)
 local refused = guard_owned(task, ARGV[1], ARGV[2])
 if refused then return refusal(refused, task) end
 local state = 'TASK_STATE_CANCELED'
-if not LEGAL[task.state][state] then return refusal(-4, task) end
+if not legal(task.state, state) then return refusal(-4, task) end
 
-local fields = { 'status', ARGV[11], 'statusAt', ARGV[12] }
-append_history(fields, argv_from(14))
-return commit(task, state, fields, 'statusUpdate', ARGV[13], c)
+local fields = { 'status', ARGV[10], 'statusAt', ARGV[11] }
+append_history(fields, argv_from(13))
+return commit(task, state, fields, 'statusUpdate', ARGV[12], c)
 `;

@@ -41,8 +41,8 @@ end
 if ARGV[15] ~= '' then add('timeoutMs', ARGV[15]) end
 if ARGV[16] ~= '' then add('deadlineAt', ARGV[16]) end
 if ARGV[17] ~= '' then add('createdBy', ARGV[17]) end
-local terminal = TERMINAL[ARGV[7]]
-if terminal then add('expiresAt', now + tonumber(ARGV[5])) end
+local ended = terminal(ARGV[7])
+if ended then add('expiresAt', now + tonumber(ARGV[5])) end
 local n = tonumber(ARGV[18])
 if ARGV[14] == '1' then
   add('artifacts', '1')
@@ -67,7 +67,7 @@ for first = 1, #fields, 512 do
 end
 
 local ttl = tonumber(ARGV[4])
-if terminal then ttl = tonumber(ARGV[5]) end
+if ended then ttl = tonumber(ARGV[5]) end
 ttl = math.max(ttl, 1)
 redis.call('PEXPIRE', KEYS[1], ttl)
 if ARGV[17] ~= '' then

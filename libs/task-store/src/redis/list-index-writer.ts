@@ -1,0 +1,80 @@
+import type { TaskScope } from '../task-store.js';
+import type { StoreSettings } from './redis-task-store-options.js';
+
+/** One scope's pending index entries: its sorted sets and the newest score per task in each. */
+interface PendingScope {
+  readonly keys: Map<string, Map<string, number>>;
+  /** The store's clock at the latest touch that asked to prune (0: none did). */
+  pruneAt: number;
+}
+
+/**
+ * Writes the list indexes (`<prefix>:{s:…}:tasks` and `:ctx:<contextId>`) after changes, batched: the
+ * entries of every change committed in one turn of the event loop go out together, one pipeline per
+ * scope (its keys share a hash tag, so the pipeline suits a Cluster too), with one `ZADD GT` per
+ * sorted set and one `PEXPIRE` per set instead of four commands per change. Best effort, like the
+ * refresh it batches (see RedisTaskStore): failures go to `onFailure`.
+ *
+ * `flush()` sends what is pending at once; the store calls it before its own list reads, so that a
+ * process reads its own changes (commands on one connection run in order).
+ */
+export class ListIndexWriter {
+  private readonly pending = new Map<string, PendingScope>();
+  private scheduled = false;
+
+  constructor(
+    private readonly settings: StoreSettings,
+    private readonly track: (during: string, work: Promise<unknown>) => void,
+  ) {}
+
+  /** Puts the task at `now` in its scope's and context's indexes; `prune` also drops expired entries. */
+  touch(scope: TaskScope, taskId: string, contextId: string, now: number, prune: boolean): void {
+    const scopeKeys = this.settings.keys.scope(scope);
+    let pending = this.pending.get(scopeKeys.tasks);
+    if (!pending) {
+      pending = { keys: new Map(), pruneAt: 0 };
+      this.pending.set(scopeKeys.tasks, pending);
+    }
+    if (prune) pending.pruneAt = Math.max(pending.pruneAt, now);
+    for (const key of [scopeKeys.tasks, scopeKeys.context(contextId)]) {
+      let entries = pending.keys.get(key);
+      if (!entries) {
+        entries = new Map();
+        pending.keys.set(key, entries);
+      }
+      entries.set(taskId, Math.max(entries.get(taskId) ?? 0, now));
+    }
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  /** Sends every pending entry now (no-op when none). */
+  flush(): void {
+    this.scheduled = false;
+    if (this.pending.size === 0) return;
+    const { client, ttlMs, retentionMs } = this.settings;
+    const keep = Math.max(ttlMs, retentionMs);
+    for (const pending of this.pending.values()) {
+      const pipeline = client.pipeline();
+      for (const [key, entries] of pending.keys) {
+        const args: (string | number)[] = [];
+        for (const [taskId, score] of entries) args.push(score, taskId);
+        // GT: a slower instance's older change never moves a task back down.
+        pipeline.zadd(key, 'GT', ...args);
+        // Entries older than any task can live belong to expired tasks.
+        if (pending.pruneAt > 0) pipeline.zremrangebyscore(key, '-inf', `(${pending.pruneAt - keep}`);
+        pipeline.pexpire(key, keep);
+      }
+      this.track(
+        'index refresh',
+        pipeline.exec().then((results) => {
+          const failure = results?.find(([err]) => err)?.[0];
+          if (failure) throw failure;
+        }),
+      );
+    }
+    this.pending.clear();
+  }
+}
