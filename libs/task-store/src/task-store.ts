@@ -68,6 +68,11 @@ export interface TransitionInput {
   readonly expectedVersion?: number;
   /** Metadata carried on the statusUpdate event. */
   readonly eventMetadata?: Record<string, unknown>;
+  /**
+   * Answer with the task after the change ({@link ChangeResult.record}), read in the same step: for
+   * the caller that needs it anyway, such as the write that ends an executor's turn.
+   */
+  readonly returnRecord?: boolean;
 }
 
 export interface AppendArtifactInput {
@@ -89,6 +94,8 @@ export interface ChangeResult {
   readonly state: TaskState;
   /** The event the change appended; its id is the task's `lastEventId` now. */
   readonly event: TaskEvent;
+  /** The task right after the change, when the change asked for it (`returnRecord`). */
+  readonly record?: TaskRecord;
 }
 
 export type ListTasksQuery = Pick<

@@ -41,6 +41,7 @@ async function rawTransition(taskId: string, scope: TaskScope, state: string, ex
     keys.channel,
     taskId,
     'test',
+    '',
     state,
     status,
     '',

@@ -86,6 +86,7 @@ describe('two RedisTaskStore instances', () => {
         null,
         scope.tenant,
         scope.owner,
+        0,
       ]);
     } finally {
       evalsha.mockRestore();

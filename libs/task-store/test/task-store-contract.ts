@@ -127,6 +127,23 @@ export function describeTaskStoreContract(name: string, factory: TaskStoreFactor
     });
 
     describe('transition', () => {
+      it('answers with the task after the change only when asked (returnRecord)', async () => {
+        const task = newTask();
+        await store.create({ task, scope: ALICE, timeoutMs: 60_000 });
+        const plain = await store.transition(task.id, ALICE, { status: { state: 'TASK_STATE_WORKING' } });
+        expect(plain.record).toBeUndefined();
+        await store.appendArtifact(task.id, ALICE, { artifact: textArtifact('report', 'done') });
+        const ended = await store.transition(task.id, ALICE, {
+          status: { state: 'TASK_STATE_COMPLETED', message: agentMessage('all done') },
+          returnRecord: true,
+        });
+        expect(ended.record).toEqual(await store.get(task.id, ALICE));
+        expect(ended.record?.version).toBe(ended.version);
+        expect(ended.record?.lastEventId).toBe(ended.event.id);
+        expect(ended.record?.task.artifacts).toEqual([textArtifact('report', 'done')]);
+        expect(ended.record?.task.status.state).toBe('TASK_STATE_COMPLETED');
+      });
+
       it('applies a legal move: status, version, event and lastEventId in one step', async () => {
         const task = newTask();
         await store.create({ task, scope: ALICE });

@@ -53,18 +53,18 @@ export class ExecutionRunner {
   }
 
   /**
-   * Starts the executor in the background. The promise returned resolves when its turn ends: once
-   * it has written a terminal or interrupted state, when the task is canceled or its deadline passes,
-   * or when the run is over (whatever its outcome; it never rejects). A blocking send waits for it
-   * instead of watching the store, then reads the task once.
+   * Starts the executor in the background. The promise returned resolves when its turn ends: with the
+   * task once the executor has written a terminal or interrupted state; without it when the task is
+   * canceled or its deadline passes, or when the run is over (whatever its outcome; it never rejects).
+   * A blocking send waits for it instead of watching the store.
    */
-  start(input: StartExecution): Promise<void> {
+  start(input: StartExecution): Promise<TaskRecord | undefined> {
     const { task } = input.record;
     const skill = this.telemetry.skillOf(task);
     if (!input.resumed) this.telemetry.taskStarted(skill);
     const controller = new AbortController();
-    let endTurn!: () => void;
-    const turn = new Promise<void>((resolve) => (endTurn = resolve));
+    let endTurn!: (task?: TaskRecord) => void;
+    const turn = new Promise<TaskRecord | undefined>((resolve) => (endTurn = resolve));
     const done = this.telemetry
       .detached(task.id, () => this.run(input, controller, skill, endTurn))
       .finally(() => {
@@ -79,7 +79,7 @@ export class ExecutionRunner {
     input: StartExecution,
     controller: AbortController,
     skill: string,
-    endTurn: () => void,
+    endTurn: (task?: TaskRecord) => void,
   ): Promise<void> {
     const { task } = input.record;
     const attrs = { taskId: task.id, contextId: task.contextId, skill, resumed: input.resumed };
@@ -98,7 +98,7 @@ export class ExecutionRunner {
     input: StartExecution,
     controller: AbortController,
     span: Span | undefined,
-    endTurn: () => void,
+    endTurn: (task?: TaskRecord) => void,
   ): Promise<TaskState | undefined> {
     const { task, scope, deadlineAt } = input.record;
     const updater = new StoreTaskUpdater(this.store, scope, task.id, task.contextId, endTurn);

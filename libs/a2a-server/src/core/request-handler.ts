@@ -267,18 +267,19 @@ export class A2ARequestHandler {
 
   /**
    * The task once its executor's turn has ended (terminal or interrupted), or as it is when the caller
-   * goes away. An execution started here says when its turn ends without a trip through the store;
-   * then one read gives the task, and the store's events are followed only when that read does not
-   * show the end yet (a deadline whose executor has not stopped) or when the work runs elsewhere.
+   * goes away. An execution started here hands over the task its last write read back, without a
+   * trip through the store's events; the store is read, and its events followed, only when the turn
+   * ended otherwise (canceled, a deadline whose executor has not stopped yet) or runs elsewhere.
    */
   private async untilTurnEnds(
     record: TaskRecord,
-    turn: Promise<void> | undefined,
+    turn: Promise<TaskRecord | undefined> | undefined,
     ctx: CallContext,
   ): Promise<TaskRecord> {
     let current = record;
     if (turn) {
-      await untilSettledOrAborted(turn, ctx.signal);
+      const ended = await untilSettledOrAborted(turn, ctx.signal);
+      if (ended) return ended;
       current = await this.mustGet(record.task.id, ctx.scope);
       if (isFinalForStream(current.task.status.state) || ctx.signal?.aborted) return current;
     }
@@ -424,19 +425,23 @@ export class A2ARequestHandler {
 /** A task a send created or resumed, with its execution's turn when this instance started one. */
 interface Started {
   readonly record: TaskRecord;
-  readonly turn?: Promise<void>;
+  readonly turn?: Promise<TaskRecord | undefined>;
 }
 
-/** Resolves when `turn` does or `signal` aborts, whichever comes first. */
-function untilSettledOrAborted(turn: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+/** What `turn` resolves to, or undefined when `signal` aborts first. */
+function untilSettledOrAborted(
+  turn: Promise<TaskRecord | undefined>,
+  signal: AbortSignal | undefined,
+): Promise<TaskRecord | undefined> {
   if (!signal) return turn;
-  if (signal.aborted) return Promise.resolve();
-  return new Promise<void>((resolve) => {
-    const done = (): void => {
-      signal.removeEventListener('abort', done);
-      resolve();
+  if (signal.aborted) return Promise.resolve(undefined);
+  return new Promise<TaskRecord | undefined>((resolve) => {
+    const done = (task?: TaskRecord): void => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(task);
     };
-    signal.addEventListener('abort', done, { once: true });
+    const onAbort = (): void => done(undefined);
+    signal.addEventListener('abort', onAbort, { once: true });
     void turn.then(done);
   });
 }

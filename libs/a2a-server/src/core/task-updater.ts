@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isFinalForStream, type TaskState } from '@a2a-platform/a2a-protocol';
-import type { TaskScope, TaskStore } from '@a2a-platform/task-store';
+import type { TaskRecord, TaskScope, TaskStore } from '@a2a-platform/task-store';
 import { toAgentMessage } from './agent-message.js';
 import type { ArtifactChunkOptions, StatusContent, TaskUpdater } from './executor.js';
 
@@ -14,18 +14,21 @@ export class StoreTaskUpdater implements TaskUpdater {
     private readonly scope: TaskScope,
     readonly taskId: string,
     readonly contextId: string,
-    /** Called once a written state ends the executor's turn (terminal or interrupted). */
-    private readonly onTurnEnd: () => void = () => undefined,
+    /** Called with the task once a written state ends the executor's turn (terminal or interrupted). */
+    private readonly onTurnEnd: (task: TaskRecord | undefined) => void = () => undefined,
   ) {}
 
   async status(state: TaskState, content?: StatusContent, metadata?: Record<string, unknown>): Promise<void> {
     const message = content === undefined ? undefined : toAgentMessage(content, this.taskId, this.contextId);
-    await this.store.transition(this.taskId, this.scope, {
+    const endsTurn = isFinalForStream(state);
+    const { record } = await this.store.transition(this.taskId, this.scope, {
       status: { state, message, timestamp: new Date().toISOString() },
       eventMetadata: metadata,
+      // A blocking send answers with this task: read it in the same step as the write.
+      returnRecord: endsTurn,
     });
     this.lastState = state;
-    if (isFinalForStream(state)) this.onTurnEnd();
+    if (endsTurn) this.onTurnEnd(record);
   }
 
   working(content?: StatusContent): Promise<void> {

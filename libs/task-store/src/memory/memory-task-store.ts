@@ -363,7 +363,8 @@ export class MemoryTaskStore implements TaskStore {
         ...(input.eventMetadata === undefined ? {} : { metadata: copyJson(input.eventMetadata) }),
       },
     };
-    return this.commit(stored, task, event);
+    const result = this.commit(stored, task, event);
+    return input.returnRecord ? { ...result, record: this.recordOf(stored) } : result;
   }
 
   /** The single write path: new task version, event appended, watchers woken, end bookkeeping. */

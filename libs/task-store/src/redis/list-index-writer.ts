@@ -1,6 +1,10 @@
 import type { TaskScope } from '../task-store.js';
 import type { StoreSettings } from './redis-task-store-options.js';
 
+const PRUNE_EVERY_MS = 60_000;
+/** Scopes whose last prune time is kept; past it the times are forgotten (an extra prune is harmless). */
+const MAX_PRUNE_TIMES = 10_000;
+
 /** One scope's pending index entries: its sorted sets and the newest score per task in each. */
 interface PendingScope {
   readonly keys: Map<string, Map<string, number>>;
@@ -20,6 +24,8 @@ interface PendingScope {
  */
 export class ListIndexWriter {
   private readonly pending = new Map<string, PendingScope>();
+  /** When this instance last pruned each scope's indexes (store clock), so it prunes once a minute. */
+  private readonly prunedAt = new Map<string, number>();
   private scheduled = false;
 
   constructor(
@@ -27,15 +33,13 @@ export class ListIndexWriter {
     private readonly track: (during: string, work: Promise<unknown>) => void,
   ) {}
 
-  /** Puts the task at `now` in its scope's and context's indexes; `prune` also drops expired entries. */
+  /**
+   * Puts the task at `now` in its scope's and context's indexes; `prune` also drops expired entries
+   * (see {@link prune}).
+   */
   touch(scope: TaskScope, taskId: string, contextId: string, now: number, prune: boolean): void {
     const scopeKeys = this.settings.keys.scope(scope);
-    let pending = this.pending.get(scopeKeys.tasks);
-    if (!pending) {
-      pending = { keys: new Map(), pruneAt: 0 };
-      this.pending.set(scopeKeys.tasks, pending);
-    }
-    if (prune) pending.pruneAt = Math.max(pending.pruneAt, now);
+    const pending = this.pendingOf(scopeKeys.tasks);
     for (const key of [scopeKeys.tasks, scopeKeys.context(contextId)]) {
       let entries = pending.keys.get(key);
       if (!entries) {
@@ -44,10 +48,36 @@ export class ListIndexWriter {
       }
       entries.set(taskId, Math.max(entries.get(taskId) ?? 0, now));
     }
+    if (prune) this.prune(scope, contextId, now);
+  }
+
+  /**
+   * Drops the entries of expired tasks from the scope's and the context's indexes, at most once a
+   * minute per scope and instance: until then they cost a little space, and list skips them.
+   */
+  prune(scope: TaskScope, contextId: string, now: number): void {
+    const scopeKeys = this.settings.keys.scope(scope);
+    if (now - (this.prunedAt.get(scopeKeys.tasks) ?? -Infinity) < PRUNE_EVERY_MS) return;
+    if (this.prunedAt.size >= MAX_PRUNE_TIMES) this.prunedAt.clear();
+    this.prunedAt.set(scopeKeys.tasks, now);
+    const pending = this.pendingOf(scopeKeys.tasks);
+    pending.pruneAt = now;
+    for (const key of [scopeKeys.tasks, scopeKeys.context(contextId)]) {
+      if (!pending.keys.has(key)) pending.keys.set(key, new Map());
+    }
+  }
+
+  private pendingOf(tasksKey: string): PendingScope {
+    let pending = this.pending.get(tasksKey);
+    if (!pending) {
+      pending = { keys: new Map(), pruneAt: 0 };
+      this.pending.set(tasksKey, pending);
+    }
     if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(() => this.flush());
     }
+    return pending;
   }
 
   /** Sends every pending entry now (no-op when none). */
@@ -62,7 +92,7 @@ export class ListIndexWriter {
         const args: (string | number)[] = [];
         for (const [taskId, score] of entries) args.push(score, taskId);
         // GT: a slower instance's older change never moves a task back down.
-        pipeline.zadd(key, 'GT', ...args);
+        if (args.length > 0) pipeline.zadd(key, 'GT', ...args);
         // Entries older than any task can live belong to expired tasks.
         if (pending.pruneAt > 0) pipeline.zremrangebyscore(key, '-inf', `(${pending.pruneAt - keep}`);
         pipeline.pexpire(key, keep);

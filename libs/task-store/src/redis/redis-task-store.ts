@@ -139,6 +139,7 @@ export class RedisTaskStore implements TaskStore {
       get: (taskId, scope) => this.get(taskId, scope),
       refreshIndex: (scope, taskId, contextId, now, prune) =>
         this.indexes.touch(scope, taskId, contextId, now, prune),
+      pruneIndexes: (scope, contextId, now) => this.indexes.prune(scope, contextId, now),
     };
   }
 
@@ -203,7 +204,7 @@ export class RedisTaskStore implements TaskStore {
 
   async transition(taskId: string, scope: TaskScope, input: TransitionInput): Promise<ChangeResult> {
     const now = this.now();
-    return this.change('transition', taskId, scope, now, transitionChange(input, now));
+    return this.change('transition', taskId, scope, now, transitionChange(input, now), input.returnRecord);
   }
 
   async appendArtifact(taskId: string, scope: TaskScope, input: AppendArtifactInput): Promise<ChangeResult> {
@@ -326,29 +327,42 @@ export class RedisTaskStore implements TaskStore {
     scope: TaskScope,
     now: number,
     request: ChangeRequest,
+    answerTask = false,
   ): Promise<ChangeResult> {
-    let reply: ChangeReply;
+    let decoded: ReturnType<typeof decodeChangeReply>;
     try {
-      const raw = await TASK_SCRIPTS[script].run(this.client, taskKeyList(this.keys.task(taskId)), [
+      const raw = await TASK_SCRIPTS[script].run(this.client, this.changeKeys(taskId), [
         scope.tenant,
         scope.owner,
-        ...changeSettings(this.settings, taskId, now),
+        ...changeSettings(this.settings, taskId, now, answerTask),
         ...request.args,
       ]);
-      reply = decodeChangeReply(raw as (string | number | null)[], taskId);
+      decoded = decodeChangeReply(raw as (string | number | null)[], taskId);
     } catch (err) {
       throw toStoreError(err, taskId);
     }
-    const [version, eventId, state, contextId] = reply;
-    this.changed(taskId, reply, now);
-    return { version, state, event: { id: eventId, event: request.event(taskId, contextId) } };
+    const { change, fields } = decoded;
+    const [version, eventId, state, contextId] = change;
+    this.changed(taskId, change, now);
+    const event = { id: eventId, event: request.event(taskId, contextId) };
+    return fields ? { version, state, event, record: recordOf(fields) } : { version, state, event };
+  }
+
+  /**
+   * The keys a change script gets: the task's own, and on standalone Redis also the deadline set (a
+   * script may touch other slots there), so an ending change drops its deadline in the same step.
+   */
+  private changeKeys(taskId: string): string[] {
+    const keys = taskKeyList(this.keys.task(taskId));
+    if (!this.client.isCluster) keys.push(this.keys.deadlines);
+    return keys;
   }
 
   /** The follow-ups of a committed change: its index refresh, and its deadline's removal at the end. */
   private changed(taskId: string, reply: ChangeReply, now: number): void {
-    const [, , state, contextId, deadlineAt, tenant, owner] = reply;
+    const [, , state, contextId, deadlineAt, tenant, owner, unlisted] = reply;
     this.indexes.touch({ tenant, owner }, taskId, contextId, now, false);
-    if (isTerminalState(state) && deadlineAt !== null && deadlineAt !== undefined) {
+    if (isTerminalState(state) && deadlineAt !== null && deadlineAt !== undefined && unlisted !== 1) {
       this.background('deadline removal', this.client.zrem(this.keys.deadlines, taskId));
     }
   }
@@ -372,7 +386,7 @@ export class RedisTaskStore implements TaskStore {
   /** Runs the expire script on one due task: 'failed' it, 'dropped' it from the set, or 'kept' it. */
   private async expireOne(taskId: string, cutoff: number): Promise<'failed' | 'dropped' | 'kept'> {
     const now = this.now();
-    const reply = (await TASK_SCRIPTS.expire.run(this.client, taskKeyList(this.keys.task(taskId)), [
+    const reply = (await TASK_SCRIPTS.expire.run(this.client, this.changeKeys(taskId), [
       '',
       '',
       ...changeSettings(this.settings, taskId, now),

@@ -2,7 +2,7 @@ import type { Message, StreamResponse, TaskState } from '@a2a-platform/a2a-proto
 import type { AppendArtifactInput, TransitionInput } from '../task-store.js';
 import type { StoreSettings } from './redis-task-store-options.js';
 import { refusalError } from './store-errors.js';
-import { artifactHeadJson, statusTime } from './task-fragments.js';
+import { artifactHeadJson, fieldsOfPairs, statusTime, type TaskFields } from './task-fragments.js';
 
 /** What a change script returns on success: `commit()` in src/redis/lua/task-change.lua.ts. */
 export type ChangeReply = [
@@ -13,6 +13,8 @@ export type ChangeReply = [
   deadlineAt: string | null,
   tenant: string,
   owner: string,
+  /** 1 when the script dropped the task's deadline entry itself (standalone Redis). */
+  unlisted: number,
 ];
 
 /**
@@ -25,8 +27,13 @@ export interface ChangeRequest {
   readonly event: (taskId: string, contextId: string) => StreamResponse;
 }
 
-/** ARGV[3..9] of every change script. */
-export function changeSettings(settings: StoreSettings, taskId: string, now: number): (string | number)[] {
+/** ARGV[3..10] of every change script. */
+export function changeSettings(
+  settings: StoreSettings,
+  taskId: string,
+  now: number,
+  answerTask = false,
+): (string | number)[] {
   return [
     now,
     settings.ttlMs,
@@ -35,6 +42,7 @@ export function changeSettings(settings: StoreSettings, taskId: string, now: num
     settings.keys.channel,
     taskId,
     settings.instanceId,
+    answerTask ? '1' : '',
   ];
 }
 
@@ -100,13 +108,20 @@ export function cancelChange(reason: Message | undefined, now: number): ChangeRe
   };
 }
 
-/** A change script's successful reply; throws the refusal's error when the script refused. */
-export function decodeChangeReply(reply: (string | number | null)[], taskId: string): ChangeReply {
+/**
+ * A change script's successful reply, and the task hash when it was asked for; throws the refusal's
+ * error when the script refused.
+ */
+export function decodeChangeReply(
+  reply: (string | number | null)[],
+  taskId: string,
+): { change: ChangeReply; fields?: TaskFields } {
   if ((reply[0] as number) < 0) {
     throw refusalError(reply[0] as number, taskId, {
       state: reply[1] as TaskState,
       version: reply[2] as number,
     });
   }
-  return reply as ChangeReply;
+  const change = reply.slice(0, 8) as ChangeReply;
+  return reply.length > 8 ? { change, fields: fieldsOfPairs(reply.slice(8)) } : { change };
 }

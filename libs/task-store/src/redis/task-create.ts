@@ -22,6 +22,8 @@ export interface TaskCreation extends StoreSettings {
   get(taskId: string, scope: TaskScope): Promise<TaskRecord | undefined>;
   /** Puts the new task at the top of its list indexes, in the background. */
   refreshIndex(scope: TaskScope, taskId: string, contextId: string, now: number, prune: boolean): void;
+  /** Drops expired entries from the list indexes, in the background, when due (see ListIndexWriter). */
+  pruneIndexes(scope: TaskScope, contextId: string, now: number): void;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface TaskCreation extends StoreSettings {
  * {@link RedisTaskStore.create}.
  */
 export async function createTask(store: TaskCreation, input: CreateTaskInput): Promise<CreateTaskResult> {
-  const { scope, messageId, timeoutMs } = input;
+  const { timeoutMs } = input;
   if (timeoutMs !== undefined && !(timeoutMs >= 0)) throw new RangeError('timeoutMs must be >= 0');
   const taskId = input.task.id;
   try {
@@ -43,58 +45,99 @@ export async function createTask(store: TaskCreation, input: CreateTaskInput): P
     };
     const deadlineAt =
       timeoutMs === undefined || isTerminalState(task.status.state) ? undefined : now + timeoutMs;
-    const { args, fields } = createArgs(store, task, scope, now, deadlineAt, timeoutMs, messageId);
-    const taskKeys = taskKeyList(store.keys.task(taskId));
-    // Sent together, not one after the other (see the class TSDoc): the deadline (NX: never moves
-    // another task's deadline; an entry whose create fails is dropped by the reaper), the script and,
-    // on standalone Redis, the messageId claim, which runs after the script on the same connection.
-    const deadline =
-      deadlineAt === undefined
-        ? undefined
-        : store.client.zadd(store.keys.deadlines, 'NX', deadlineAt, taskId);
-    const created = TASK_SCRIPTS.create.run(store.client, taskKeys, args);
-    const claim =
-      messageId === undefined || store.client.isCluster
-        ? undefined
-        : claimMessageKey(store, scope, messageId, taskId, 'NX');
-    const [deadlineOutcome, replyOutcome, claimOutcome] = await Promise.allSettled([
-      deadline,
-      created,
-      claim,
-    ]);
-    if (replyOutcome.status === 'rejected') throw replyOutcome.reason;
-    const reply = replyOutcome.value as [number, ...string[]];
-    if (reply[0] === 1 && deadlineOutcome.status === 'rejected') {
-      // A task must never exist without its deadline entry: undo the create (nobody has seen its id).
-      await store.client.del(...taskKeys);
-      if (claimOutcome.status === 'fulfilled' && claimOutcome.value) {
-        await releaseMessageKey(store, scope, messageId ?? '', taskId);
-      }
-      throw deadlineOutcome.reason;
-    }
-    if (reply[0] < 0 && claimOutcome.status === 'fulfilled' && claimOutcome.value) {
-      // The claim ran although the script refused: it must not name another scope's (or message's) task.
-      await releaseMessageKey(store, scope, messageId ?? '', taskId);
-    }
-    if (reply[0] < 0) throw refusalError(reply[0], taskId);
-    if (reply[0] === 0) return { record: recordOf(fieldsOfPairs(reply.slice(1))), created: false };
-    const record = recordOf(fields);
-    if (messageId !== undefined) {
-      if (claimOutcome.status === 'rejected') {
-        await store.client.del(...taskKeys);
-        throw claimOutcome.reason;
-      }
-      const claimed = claim
-        ? claimOutcome.value
-        : await claimMessageKey(store, scope, messageId, taskId, 'NX');
-      const first = claimed ? undefined : await firstCreated(store, scope, messageId, taskId);
-      if (first) return { record: first, created: false };
-    }
-    store.refreshIndex(scope, taskId, task.contextId, now, true);
-    return { record, created: true };
+    const plan = createArgs(store, task, input.scope, now, deadlineAt, timeoutMs, input.messageId);
+    return store.client.isCluster
+      ? await createOnCluster(store, input, plan, now, deadlineAt)
+      : await createStandalone(store, input, plan, now, true);
   } catch (err) {
     throw toStoreError(err, taskId);
   }
+}
+
+/** The create script's arguments and the hash fields the new task will have. */
+interface CreatePlan {
+  readonly args: (string | number)[];
+  readonly fields: TaskFields;
+}
+
+/**
+ * On standalone Redis a script may touch keys of other slots: the create script also claims the
+ * messageId key, adds the deadline and refreshes the list indexes, so a create is one command.
+ */
+async function createStandalone(
+  store: TaskCreation,
+  input: CreateTaskInput,
+  plan: CreatePlan,
+  now: number,
+  firstAttempt: boolean,
+): Promise<CreateTaskResult> {
+  const { scope, messageId, task } = input;
+  const scopeKeys = store.keys.scope(scope);
+  const keys = [
+    ...taskKeyList(store.keys.task(task.id)),
+    store.keys.deadlines,
+    scopeKeys.message(messageId ?? ''),
+    scopeKeys.tasks,
+    scopeKeys.context(task.contextId),
+  ];
+  const reply = (await TASK_SCRIPTS.create.run(store.client, keys, plan.args)) as [number, ...string[]];
+  if (reply[0] < 0) throw refusalError(reply[0], task.id);
+  if (reply[0] === 0) return { record: recordOf(fieldsOfPairs(reply.slice(1))), created: false };
+  if (reply[0] === 2) {
+    // The messageId created another task first: answer with it, unless it is gone (its key outlived
+    // it, or it vanished meanwhile); then take the key over, once.
+    const first = reply[1] === task.id ? undefined : await store.get(reply[1], scope);
+    if (first) return { record: first, created: false };
+    if (!firstAttempt) throw new Error(`messageId ${messageId} is claimed by a task that cannot be read`);
+    await releaseMessageKey(store, scope, messageId ?? '', reply[1]);
+    return createStandalone(store, input, plan, now, false);
+  }
+  store.pruneIndexes(scope, task.contextId, now);
+  return { record: recordOf(plan.fields), created: true };
+}
+
+/**
+ * On a Cluster the deadline set, the messageId key and the list indexes live in other slots than the
+ * task: they are written by separate commands (see the class TSDoc of RedisTaskStore).
+ */
+async function createOnCluster(
+  store: TaskCreation,
+  input: CreateTaskInput,
+  plan: CreatePlan,
+  now: number,
+  deadlineAt: number | undefined,
+): Promise<CreateTaskResult> {
+  const { scope, messageId, task } = input;
+  const taskId = task.id;
+  const taskKeys = taskKeyList(store.keys.task(taskId));
+  // Sent together: the deadline (NX: never moves another task's deadline; an entry whose create fails
+  // is dropped by the reaper) and the script.
+  const deadline =
+    deadlineAt === undefined ? undefined : store.client.zadd(store.keys.deadlines, 'NX', deadlineAt, taskId);
+  const created = TASK_SCRIPTS.create.run(store.client, taskKeys, plan.args);
+  const [deadlineOutcome, replyOutcome] = await Promise.allSettled([deadline, created]);
+  if (replyOutcome.status === 'rejected') throw replyOutcome.reason;
+  const reply = replyOutcome.value as [number, ...string[]];
+  if (reply[0] === 1 && deadlineOutcome.status === 'rejected') {
+    // A task must never exist without its deadline entry: undo the create (nobody has seen its id).
+    await store.client.del(...taskKeys);
+    throw deadlineOutcome.reason;
+  }
+  if (reply[0] < 0) throw refusalError(reply[0], taskId);
+  if (reply[0] === 0) return { record: recordOf(fieldsOfPairs(reply.slice(1))), created: false };
+  if (messageId !== undefined) {
+    let claimed: boolean;
+    try {
+      claimed = await claimMessageKey(store, scope, messageId, taskId, 'NX');
+    } catch (err) {
+      await store.client.del(...taskKeys);
+      throw err;
+    }
+    const first = claimed ? undefined : await firstCreated(store, scope, messageId, taskId);
+    if (first) return { record: first, created: false };
+  }
+  store.refreshIndex(scope, taskId, task.contextId, now, true);
+  return { record: recordOf(plan.fields), created: true };
 }
 
 /**
@@ -109,7 +152,7 @@ function createArgs(
   deadlineAt: number | undefined,
   timeoutMs: number | undefined,
   messageId: string | undefined,
-): { args: (string | number)[]; fields: TaskFields } {
+): CreatePlan {
   const artifacts = task.artifacts ?? [];
   const history = task.history ?? [];
   const head = taskHeadJson(task);
@@ -142,6 +185,9 @@ function createArgs(
     timeoutMs === undefined ? '' : String(timeoutMs),
     deadlineAt === undefined ? '' : String(deadlineAt),
     messageId ?? '',
+    task.id,
+    Math.max(1, Math.min(store.ttlMs, store.retentionMs)),
+    Math.max(store.ttlMs, store.retentionMs),
     artifacts.length,
   ];
   if (task.artifacts) {

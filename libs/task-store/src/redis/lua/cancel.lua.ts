@@ -5,12 +5,13 @@
  * Needs TASK_STATES_LUA, TASK_DOCUMENT_LUA and TASK_CHANGE_LUA before it.
  */
 export const CANCEL_LUA = `
--- KEYS[1] task hash, KEYS[2] event stream, KEYS[3] claimed message ids, KEYS[4] push configs.
+-- KEYS[1] task hash, KEYS[2] event stream, KEYS[3] claimed message ids, KEYS[4] push configs,
+--   KEYS[5] the deadline set (standalone Redis only: see commit()).
 -- ARGV[1] tenant, [2] owner, [3] now (store clock, ms), [4] ttlMs, [5] retentionMs, [6] max events,
 --   [7] notice channel, [8] task id, [9] instance id,
---   [10] status JSON (state TASK_STATE_CANCELED),
---   [11] status time (ms or ''), [12] statusUpdate JSON without taskId and contextId,
---   [13..] messages (JSON each) to append to the history.
+--   [10] '1' to answer with the task (see commit()), [11] status JSON (state TASK_STATE_CANCELED),
+--   [12] status time (ms or ''), [13] statusUpdate JSON without taskId and contextId,
+--   [14..] messages (JSON each) to append to the history.
 -- Returns what commit() returns; refusals {code, state, version}, before any write: -1 no such task,
 --   -2 another scope's task, -3 the task has ended, -4 illegal move (cannot happen with the generated
 --   table; kept as a guard).
@@ -22,7 +23,7 @@ if refused then return refusal(refused, task) end
 local state = 'TASK_STATE_CANCELED'
 if not legal(task.state, state) then return refusal(-4, task) end
 
-local fields = { 'status', ARGV[10], 'statusAt', ARGV[11] }
-append_history(fields, argv_from(13))
-return commit(task, state, fields, 'statusUpdate', ARGV[12], c)
+local fields = { 'status', ARGV[11], 'statusAt', ARGV[12] }
+append_history(fields, argv_from(14))
+return commit(task, state, fields, 'statusUpdate', ARGV[13], c)
 `;

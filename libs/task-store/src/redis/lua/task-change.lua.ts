@@ -2,7 +2,8 @@
  * Lua shared by the scripts that change an existing task (transition, append-artifact, cancel,
  * expire): loading the guard fields, the guards, and the single commit path.
  *
- * KEYS[1] task hash, KEYS[2] event stream, KEYS[3] claimed message ids, KEYS[4] push configs.
+ * KEYS[1] task hash, KEYS[2] event stream, KEYS[3] claimed message ids, KEYS[4] push configs, and on
+ * standalone Redis KEYS[5] the deadline set.
  * Needs TASK_STATES_LUA and TASK_DOCUMENT_LUA before it.
  */
 export const TASK_CHANGE_LUA = `
@@ -36,10 +37,15 @@ end
 -- \`kind\`: 'statusUpdate' or 'artifactUpdate'; \`tail\`: the event object's JSON without taskId and
 -- contextId; \`c\`: see change_settings().
 -- Writes only \`fields\` and the change's bookkeeping (never the whole task), so it costs O(1) in the
--- task's size. Key lifetimes are renewed when the task ends (to the retention), when the change starts
--- the event stream, and otherwise once \`renewedAt\` is older than c.renew_every (a sixteenth of the TTL):
--- a live task's keys always keep at least 15/16 of the TTL after a write, without four PEXPIREs per change.
--- Returns {version, eventId, state, contextId, deadlineAt|false, tenant, owner}.
+-- task's size. Key lifetimes are set to the retention when the task ends, renewed to the TTL once
+-- \`renewedAt\` (the create or the last renewal) is older than c.renew_every (a sixteenth of the TTL), so a
+-- live task's keys keep at least 15/16 of the TTL after a write without four PEXPIREs per change; a
+-- change that starts the event stream gives it the task hash's remaining lifetime.
+-- With KEYS[5] (the deadline set; given on standalone Redis, where a script may touch other slots), an
+-- ending change also drops the task from it; otherwise the caller does.
+-- Returns {version, eventId, state, contextId, deadlineAt|false, tenant, owner, 1 when it dropped the
+-- deadline else 0}, followed by the task hash (field, value, ...) when ARGV[10] is '1' (a caller that
+-- needs the task after the change, such as the write that ends an executor's turn).
 local function commit(task, state, fields, kind, tail, c)
   local version = task.version + 1
   local event = '{"' .. kind .. '":{' .. task.ids .. ',' .. string.sub(tail, 2) .. '}'
@@ -57,23 +63,38 @@ local function commit(task, state, fields, kind, tail, c)
     ttl = c.retention
     fields[n + 1] = 'expiresAt'; fields[n + 2] = c.now + c.retention
     n = n + 2
-  elseif task.lastEventId == '' or not task.renewedAt or c.now - task.renewedAt >= c.renew_every then
+  elseif not task.renewedAt or c.now - task.renewedAt >= c.renew_every then
     ttl = c.ttl
     fields[n + 1] = 'renewedAt'; fields[n + 2] = c.now
   end
   redis.call('HSET', KEYS[1], unpack(fields))
   if ttl then
     for i = 1, 4 do redis.call('PEXPIRE', KEYS[i], math.max(ttl, 1)) end
+  elseif task.lastEventId == '' then
+    -- This change started the stream: it gets the lifetime the other keys got at their last renewal.
+    local left = redis.call('PTTL', KEYS[1])
+    redis.call('PEXPIRE', KEYS[2], left > 0 and left or math.max(c.ttl, 1))
+  end
+  local unlisted = false
+  if KEYS[5] and task.deadlineAt and terminal(state) then
+    redis.call('ZREM', KEYS[5], c.taskId)
+    unlisted = true
   end
   redis.call('PUBLISH', c.channel, id .. ' ' .. state .. ' ' .. c.taskId)
-  return { version, id, state, task.contextId, task.deadlineAt or false, task.tenant, task.owner }
+  local reply = { version, id, state, task.contextId, task.deadlineAt or false, task.tenant, task.owner,
+    unlisted and 1 or 0 }
+  if c.answer_task then
+    local hash = redis.call('HGETALL', KEYS[1])
+    for i = 1, #hash do reply[8 + i] = hash[i] end
+  end
+  return reply
 end
 
--- The commit settings shared by the change scripts: ARGV[3..9].
+-- The commit settings shared by the change scripts: ARGV[3..10].
 local function change_settings()
   local ttl = tonumber(ARGV[4])
   return { now = tonumber(ARGV[3]), ttl = ttl, retention = tonumber(ARGV[5]),
     maxlen = ARGV[6], channel = ARGV[7], taskId = ARGV[8], instance = ARGV[9],
-    renew_every = math.floor(ttl / 16) }
+    answer_task = ARGV[10] == '1', renew_every = math.floor(ttl / 16) }
 end
 `;
