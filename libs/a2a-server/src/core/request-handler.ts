@@ -109,9 +109,7 @@ export class A2ARequestHandler {
   async *sendStreamingMessage(req: SendMessageRequest, ctx: CallContext): AsyncGenerator<StreamItem> {
     this.requireStreaming();
     const { record } = await this.startOrResume(req, ctx);
-    yield this.snapshot(record, req.configuration?.historyLength);
-    if (isFinalForStream(record.task.status.state)) return;
-    yield* this.follow(record, ctx.signal);
+    yield* this.snapshotThenFollow(record, req.configuration?.historyLength, ctx.signal);
   }
 
   async getTask(req: GetTaskRequest, ctx: CallContext): Promise<Task> {
@@ -179,13 +177,37 @@ export class A2ARequestHandler {
           yield this.snapshot(record, undefined);
           return;
         }
-        yield* this.follow({ ...record, lastEventId }, ctx.signal);
+        yield* this.follow(req.id, lastEventId, ctx.signal);
         return;
       }
     }
-    yield this.snapshot(record, undefined);
-    if (isFinalForStream(record.task.status.state)) return;
-    yield* this.follow(record, ctx.signal);
+    yield* this.snapshotThenFollow(record, undefined, ctx.signal);
+  }
+
+  /**
+   * The task's snapshot, then its events until it ends or is interrupted. A stream may stay open for
+   * hours: once the snapshot is out, nothing here keeps the task alive while the stream waits.
+   */
+  private snapshotThenFollow(
+    record: TaskRecord,
+    historyLength: number | undefined,
+    signal: AbortSignal | undefined,
+  ): AsyncGenerator<StreamItem> {
+    const first = this.snapshot(record, historyLength);
+    const { id } = record.task;
+    const rest = isFinalForStream(record.task.status.state)
+      ? undefined
+      : { after: record.lastEventId, signal };
+    return this.firstThenFollow(first, id, rest);
+  }
+
+  private async *firstThenFollow(
+    first: StreamItem,
+    taskId: string,
+    rest: { after: string; signal: AbortSignal | undefined } | undefined,
+  ): AsyncGenerator<StreamItem> {
+    yield first;
+    if (rest) yield* this.follow(taskId, rest.after, rest.signal);
   }
 
   async createPushConfig(config: TaskPushNotificationConfig & { taskId: string }, ctx: CallContext) {
@@ -251,8 +273,12 @@ export class A2ARequestHandler {
   }
 
   /** Events after the record's snapshot until a terminal or interrupted state, or the signal. */
-  private async *follow(record: TaskRecord, signal: AbortSignal | undefined): AsyncGenerator<StreamItem> {
-    const events = this.store.watch(record.task.id, { after: record.lastEventId, signal });
+  private async *follow(
+    taskId: string,
+    after: string,
+    signal: AbortSignal | undefined,
+  ): AsyncGenerator<StreamItem> {
+    const events = this.store.watch(taskId, { after, signal });
     try {
       for await (const { id, event } of events) {
         yield { id, event };
@@ -261,7 +287,7 @@ export class A2ARequestHandler {
       }
     } catch (err) {
       this.telemetry.storeError(err);
-      throw this.translate(err, record.task.id);
+      throw this.translate(err, taskId);
     }
   }
 
@@ -283,7 +309,7 @@ export class A2ARequestHandler {
       current = await this.mustGet(record.task.id, ctx.scope);
       if (isFinalForStream(current.task.status.state) || ctx.signal?.aborted) return current;
     }
-    for await (const item of this.follow(current, ctx.signal)) void item;
+    for await (const item of this.follow(current.task.id, current.lastEventId, ctx.signal)) void item;
     return this.mustGet(record.task.id, ctx.scope);
   }
 
