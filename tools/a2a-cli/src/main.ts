@@ -57,6 +57,13 @@ async function main(): Promise<void> {
     interrupt.abort(new Error('Interrupted'));
   };
   process.on('SIGINT', onSigint);
+  // A reader that stops early (`a2a list | head`) closes the pipe: that ends the command, not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(EXIT.OK);
+      throw err;
+    });
+  }
   const code = await runCli(process.argv.slice(2), output, process.env, interrupt.signal);
   // Exit now rather than when the event loop drains: idle keep-alive sockets and client timers
   // would hold the prompt for seconds. Output is written out first.
