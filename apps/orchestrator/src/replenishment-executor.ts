@@ -29,6 +29,7 @@ import {
 import { recordStep, reportArtifact, summarizeReport, type StepRecord } from './replenishment-report.js';
 import {
   checkpointMetadata,
+  latestCheckpoint,
   readCheckpoint,
   type WorkflowCheckpoint,
   type WorkflowStep,
@@ -118,7 +119,16 @@ export class ReplenishmentExecutor implements AgentExecutor {
    * task named in the pause checkpoint is canceled here (on whichever instance took the cancel).
    */
   async onCanceled(ctx: ExecutionContext): Promise<void> {
-    const checkpoint = readCheckpoint(ctx.task.history);
+    await this.releaseChild(ctx);
+  }
+
+  /** A paused task failed at its deadline leaves its child waiting too: it is canceled the same way. */
+  async onExpired(ctx: ExecutionContext): Promise<void> {
+    await this.releaseChild(ctx);
+  }
+
+  private async releaseChild(ctx: ExecutionContext): Promise<void> {
+    const checkpoint = latestCheckpoint(ctx.task.history);
     if (!checkpoint) return;
     const timeoutMs = this.options.cancelTimeoutMs ?? 5_000;
     const signal = AbortSignal.timeout(timeoutMs);

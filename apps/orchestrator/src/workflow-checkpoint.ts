@@ -41,3 +41,17 @@ export function readCheckpoint(history: readonly Message[] | undefined): Workflo
   const parsed = WorkflowCheckpointSchema.safeParse(last?.metadata);
   return parsed.success ? parsed.data : undefined;
 }
+
+/**
+ * The latest checkpoint anywhere in the history, for releasing the child a paused task left waiting:
+ * once the task has ended, its last agent message may be the one that ended it (a deadline failure),
+ * not the pause.
+ */
+export function latestCheckpoint(history: readonly Message[] | undefined): WorkflowCheckpoint | undefined {
+  for (const message of [...(history ?? [])].reverse()) {
+    if (message.role !== 'ROLE_AGENT') continue;
+    const parsed = WorkflowCheckpointSchema.safeParse(message.metadata);
+    if (parsed.success) return parsed.data;
+  }
+  return undefined;
+}

@@ -4,6 +4,7 @@ import type { TaskStores } from '@a2a-platform/agent-runtime';
 import {
   artifactDataOf,
   collect,
+  eventually,
   lastState,
   memoryStores,
   startAgent,
@@ -165,5 +166,22 @@ describe('orchestrator: a child question passes through and the answer resumes t
       expect.objectContaining({ status: 'pending_approval' }),
       expect.objectContaining({ status: 'pending_approval' }),
     ]);
+  });
+
+  // Last: the reaper tick at a time past every deadline fails all the tasks still paused here.
+  it('a paused task failed at its deadline cancels the child task it waited on', async () => {
+    const paused = await pausedTask();
+    const childTaskId = paused.status.message?.metadata?.['childTaskId'] as string;
+
+    const failed = await otherInstance.handler.reapExpired(Date.now() + 60_000);
+
+    const reaped = failed.find((record) => record.task.id === paused.id);
+    expect(reaped?.task.status.state).toBe('TASK_STATE_FAILED');
+    expect(reaped?.task.status.message?.parts[0]?.text).toMatch(/exceeded its deadline/);
+    const child = await eventually(async () => {
+      const task = await procurementAgent.client.getTask({ id: childTaskId });
+      return task.status.state === 'TASK_STATE_CANCELED' ? task : undefined;
+    }, 'the child task to be canceled');
+    expect(child.status.state).toBe('TASK_STATE_CANCELED');
   });
 });

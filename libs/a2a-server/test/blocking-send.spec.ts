@@ -95,7 +95,7 @@ describe('blocking SendMessage', () => {
     const answer = handler.sendMessage(send('wait'), { scope });
     const taskId = await executor.nextStarted();
     await new Promise((resolve) => setTimeout(resolve, 60));
-    expect(await store.reapExpired()).toEqual([taskId]);
+    expect((await store.reapExpired()).map((record) => record.task.id)).toEqual([taskId]);
     const { task } = (await answer) as { task: Task };
     expect(task.status.state).toBe('TASK_STATE_FAILED');
     expect(task.status.message?.parts).toEqual([{ text: 'Task exceeded its deadline of 30 ms' }]);

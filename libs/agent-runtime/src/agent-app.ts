@@ -37,7 +37,7 @@ export interface AgentApp {
 }
 
 function startReaper(
-  store: TaskStore,
+  handler: A2ARequestHandler,
   intervalMs: number,
   log: FastifyInstance['log'],
 ): NodeJS.Timeout | undefined {
@@ -48,12 +48,14 @@ function startReaper(
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    store
+    handler
       .reapExpired()
-      .then((ids) => {
+      .then((failed) => {
         if (failing) log.info('deadline reaper works again');
         failing = false;
-        if (ids.length > 0) log.warn({ taskIds: ids }, 'failed tasks past their deadline');
+        if (failed.length > 0) {
+          log.warn({ taskIds: failed.map((record) => record.task.id) }, 'failed tasks past their deadline');
+        }
       })
       .catch((err: unknown) => {
         if (!failing) log.warn({ err }, 'deadline reaper failed; retrying every tick');
@@ -95,7 +97,7 @@ export async function buildAgentApp(deps: AgentAppDeps): Promise<AgentApp> {
   await app.register(healthRoutes, { lifecycle, checks: deps.checks });
   await app.register(metricsRoute);
   await app.register(a2aPlugin, { handler });
-  const reaper = startReaper(deps.store, deps.reaperIntervalMs ?? 1_000, app.log);
+  const reaper = startReaper(handler, deps.reaperIntervalMs ?? 1_000, app.log);
   app.addHook('preClose', async () => {
     clearInterval(reaper);
     lifecycle.startDraining();

@@ -199,9 +199,10 @@ export interface TaskStore {
   /**
    * Fails every task whose deadline is at or before `now` (default: the store's clock) through
    * the transition path, with an agent status message `Task exceeded its deadline of <timeoutMs>
-   * ms`; returns the ids it failed.
+   * ms`; returns the tasks it failed, as the failure left them (so that their executors' clean-up
+   * can run on the instance that reaped them).
    */
-  reapExpired(now?: number): Promise<string[]>;
+  reapExpired(now?: number): Promise<TaskRecord[]>;
 
   /** Releases connections and timers. */
   close(): Promise<void>;

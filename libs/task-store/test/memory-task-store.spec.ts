@@ -52,7 +52,7 @@ describe('MemoryTaskStore', () => {
     clock.now += 999;
     expect(await store.reapExpired()).toEqual([]);
     clock.now += 1;
-    expect(await store.reapExpired()).toEqual([task.id]);
+    expect((await store.reapExpired()).map((record) => record.task.id)).toEqual([task.id]);
     const failed = await store.get(task.id, scope);
     expect(failed?.task.status.timestamp).toBe('2030-01-01T00:00:01.000Z');
     await store.close();

@@ -119,7 +119,7 @@ describeCluster('RedisTaskStore on a Redis Cluster', () => {
         const tasks = Array.from({ length: 12 }, () => newTask());
         for (const task of tasks) await store.create({ task, scope, timeoutMs: 1 });
         const failed = await store.reapExpired(Date.now() + 10);
-        expect(failed.sort()).toEqual(tasks.map((task) => task.id).sort());
+        expect(failed.map((record) => record.task.id).sort()).toEqual(tasks.map((task) => task.id).sort());
         for (const task of tasks) {
           expect((await store.get(task.id, scope))?.task.status.state).toBe('TASK_STATE_FAILED');
         }

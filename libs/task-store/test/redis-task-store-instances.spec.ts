@@ -162,7 +162,7 @@ describe('two RedisTaskStore instances', () => {
     await a.create({ task, scope, timeoutMs: 1 });
     const seen = takeEvents(a, task.id, '', 1);
     await sleep(5);
-    expect(await b.reapExpired()).toEqual([task.id]);
+    expect((await b.reapExpired()).map((record) => record.task.id)).toEqual([task.id]);
     expect(await a.reapExpired(Date.now() + 1000)).toEqual([]);
     const [event] = await seen;
     expect(event.event).toEqual({

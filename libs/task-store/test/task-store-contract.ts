@@ -459,8 +459,11 @@ export function describeTaskStoreContract(name: string, factory: TaskStoreFactor
         await store.transition(finished.id, ALICE, { status: { state: 'TASK_STATE_COMPLETED' } });
 
         const reaped = await store.reapExpired(Date.now() + 10);
-        expect([...reaped].sort()).toEqual([late.id, waiting.id].sort());
+        expect(reaped.map((r) => r.task.id).sort()).toEqual([late.id, waiting.id].sort());
         const record = await store.get(late.id, ALICE);
+        // Each reaped task comes back as the failure left it, in its own scope.
+        expect(reaped.find((r) => r.task.id === late.id)).toEqual(record);
+        expect(reaped.find((r) => r.task.id === waiting.id)?.scope).toEqual(BOB);
         expect(record?.task.status.state).toBe('TASK_STATE_FAILED');
         expect(record?.task.status.message?.role).toBe('ROLE_AGENT');
         expect(record?.task.status.message?.parts).toEqual([{ text: 'Task exceeded its deadline of 1 ms' }]);

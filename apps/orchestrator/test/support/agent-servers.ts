@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { A2AClient } from '@a2a-platform/a2a-client';
 import type { AgentCard, StreamResponse, Task } from '@a2a-platform/a2a-protocol';
-import type { AgentExecutor } from '@a2a-platform/a2a-server';
+import type { A2ARequestHandler, AgentExecutor } from '@a2a-platform/a2a-server';
 import { agentEnvSchema, buildAgentApp, openTaskStores, type TaskStores } from '@a2a-platform/agent-runtime';
 import { parseConfig } from '@a2a-platform/service-kit';
 import { orchestratorAgentCard } from '../../src/agent-card.js';
@@ -14,6 +14,8 @@ export interface RunningAgent {
   /** A client of the agent, for the test's own reads (GetTask...). */
   readonly client: A2AClient;
   readonly stores: TaskStores;
+  /** The agent's request handler (to run a reaper tick at a chosen time). */
+  readonly handler: A2ARequestHandler;
   close(): Promise<void>;
 }
 
@@ -51,7 +53,7 @@ export async function startAgent(opts: {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const stores = opts.stores ?? (await memoryStores());
-  const { app } = await buildAgentApp({
+  const { app, handler } = await buildAgentApp({
     card: opts.card(url),
     executor: opts.executor,
     store: stores.tasks,
@@ -66,6 +68,7 @@ export async function startAgent(opts: {
     url,
     client,
     stores,
+    handler,
     close: async () => {
       await app.close();
       // A store shared with another instance is closed by its owner.

@@ -188,7 +188,30 @@ export class ExecutionRunner {
    * the paused task holds, such as delegated child tasks.
    */
   canceledWhilePaused(record: TaskRecord): void {
-    const hook = this.executor.onCanceled;
+    this.endedWithoutExecution(record, 'canceled', this.executor.onCanceled);
+  }
+
+  /**
+   * Tasks the reaper failed at their deadline. Those running here end (and are counted) through their
+   * own deadline timer; the others (paused, or left by an instance that died) are counted as finished
+   * here, and the executor's `onExpired` hook runs for them. (A task still running on another live
+   * instance is counted there too: its deadline timer fires at the same time.)
+   */
+  expired(records: readonly TaskRecord[]): void {
+    for (const record of records) {
+      if (this.running.has(record.task.id)) continue;
+      const { task, createdAt } = record;
+      this.telemetry.taskFinished(task.status.state, this.telemetry.skillOf(task), createdAt);
+      this.endedWithoutExecution(record, 'deadline', this.executor.onExpired);
+    }
+  }
+
+  /** Runs a clean-up hook, in the background, for a task that ended with no execution of it here. */
+  private endedWithoutExecution(
+    record: TaskRecord,
+    cause: AbortCause,
+    hook: AgentExecutor['onCanceled'] | undefined,
+  ): void {
     if (!hook) return;
     const { task, scope } = record;
     const lastUserMessage = [...(task.history ?? [])].reverse().find((m) => m.role === 'ROLE_USER');
@@ -200,10 +223,10 @@ export class ExecutionRunner {
       task,
       resumed: false,
       scope,
-      signal: AbortSignal.abort(new ExecutionAborted('canceled')),
+      signal: AbortSignal.abort(new ExecutionAborted(cause)),
     };
     void hook.call(this.executor, context).catch((err: unknown) => {
-      this.log.warn({ taskId: task.id, err }, 'onCanceled hook failed');
+      this.log.warn({ taskId: task.id, err, cause }, 'clean-up hook failed');
     });
   }
 

@@ -72,4 +72,10 @@ export interface AgentExecutor {
    * and an already aborted signal. It may run on any instance.
    */
   onCanceled?(context: ExecutionContext): Promise<void>;
+  /**
+   * Optional clean-up when the reaper failed the task at its deadline while no execution of it ran on
+   * the instance that reaped it: the task was waiting for input, or the instance running it died.
+   * Called with the failed task and an already aborted signal, on that instance.
+   */
+  onExpired?(context: ExecutionContext): Promise<void>;
 }

@@ -262,6 +262,17 @@ export class A2ARequestHandler {
     return this.options.extendedCard(ctx.scope);
   }
 
+  /**
+   * Fails the tasks whose deadline has passed (see TaskStore.reapExpired), then runs the executor's
+   * `onExpired` clean-up for those that no execution here was running. Every instance calls it
+   * periodically; returns the tasks it failed.
+   */
+  async reapExpired(now?: number): Promise<TaskRecord[]> {
+    const failed = await this.store.reapExpired(now);
+    this.runner.expired(failed);
+    return failed;
+  }
+
   /** Lets running executions finish for up to `timeoutMs`, then aborts them. */
   drain(timeoutMs: number): Promise<void> {
     return this.runner.drain(timeoutMs);

@@ -249,10 +249,10 @@ export class MemoryTaskStore implements TaskStore {
     return true;
   }
 
-  async reapExpired(now: number = this.now()): Promise<string[]> {
+  async reapExpired(now: number = this.now()): Promise<TaskRecord[]> {
     const due: string[] = [];
     for (const [taskId, deadlineAt] of this.deadlines) if (deadlineAt <= now) due.push(taskId);
-    const failed: string[] = [];
+    const failed: TaskRecord[] = [];
     for (const taskId of due) {
       this.deadlines.delete(taskId);
       const stored = this.lookup(taskId);
@@ -265,7 +265,7 @@ export class MemoryTaskStore implements TaskStore {
         parts: [{ text: `Task exceeded its deadline of ${stored.timeoutMs} ms` }],
       };
       this.applyTransition(stored, { status: { state: 'TASK_STATE_FAILED', message } });
-      failed.push(taskId);
+      failed.push(this.recordOf(stored));
     }
     return failed;
   }

@@ -259,8 +259,8 @@ export class RedisTaskStore implements TaskStore {
     }
   }
 
-  async reapExpired(now: number = this.now()): Promise<string[]> {
-    const failed: string[] = [];
+  async reapExpired(now: number = this.now()): Promise<TaskRecord[]> {
+    const failed: TaskRecord[] = [];
     try {
       for (;;) {
         const due = await this.client.zrange(
@@ -273,7 +273,7 @@ export class RedisTaskStore implements TaskStore {
           REAP_BATCH,
         );
         const outcomes = await Promise.all(due.map((taskId) => this.expireOne(taskId, now)));
-        outcomes.forEach((outcome, i) => outcome === 'failed' && failed.push(due[i]));
+        for (const outcome of outcomes) if (typeof outcome !== 'string') failed.push(outcome);
         const dropped = outcomes.filter((outcome) => outcome !== 'kept').length;
         if (due.length < REAP_BATCH || dropped === 0) return failed;
       }
@@ -383,25 +383,30 @@ export class RedisTaskStore implements TaskStore {
     void tracked.finally(() => this.pending.delete(tracked));
   }
 
-  /** Runs the expire script on one due task: 'failed' it, 'dropped' it from the set, or 'kept' it. */
-  private async expireOne(taskId: string, cutoff: number): Promise<'failed' | 'dropped' | 'kept'> {
+  /**
+   * Runs the expire script on one due task: failed it (the task as the failure left it), 'dropped' it
+   * from the set, or 'kept' it.
+   */
+  private async expireOne(taskId: string, cutoff: number): Promise<TaskRecord | 'dropped' | 'kept'> {
     const now = this.now();
     const reply = (await TASK_SCRIPTS.expire.run(this.client, this.changeKeys(taskId), [
       '',
       '',
-      ...changeSettings(this.settings, taskId, now),
+      ...changeSettings(this.settings, taskId, now, true),
       cutoff,
       JSON.stringify(randomUUID()),
       JSON.stringify(new Date(now).toISOString()),
       now,
-    ])) as ChangeReply | [number, number?];
+    ])) as (string | number | null)[];
     if (reply[0] === 0 && reply[1] === 0) return 'kept';
-    if (reply[0] <= 0) {
+    if ((reply[0] as number) <= 0) {
       await this.client.zrem(this.keys.deadlines, taskId);
       return 'dropped';
     }
-    this.changed(taskId, reply as ChangeReply, now);
-    return 'failed';
+    const { change, fields } = decodeChangeReply(reply, taskId);
+    this.changed(taskId, change, now);
+    if (!fields) throw new Error(`the expire script answered without task ${taskId}`);
+    return recordOf(fields);
   }
 
   /** Fires the cancel listeners of those tasks that are canceled now (after a gap in the notices). */
