@@ -2,6 +2,7 @@ import {
   A2AError,
   A2A_ERRORS,
   isFinalForStream,
+  isInterruptedState,
   isTerminalState,
   type StreamResponse,
   type Task,
@@ -35,6 +36,8 @@ class StreamProgress {
   taskId: string | undefined;
   lastEventId: string | undefined;
   final = false;
+  /** The latest state delivered is interrupted (input or auth required). */
+  interrupted = false;
   private statusKey: string | undefined;
   private readonly artifactIds = new Set<string>();
 
@@ -53,10 +56,12 @@ class StreamProgress {
       this.statusKey = JSON.stringify(event.task.status);
       for (const artifact of event.task.artifacts ?? []) this.artifactIds.add(artifact.artifactId);
       this.final = ends(event.task.status);
+      this.interrupted = isInterruptedState(event.task.status.state);
     } else if ('statusUpdate' in event) {
       this.taskId = event.statusUpdate.taskId;
       this.statusKey = JSON.stringify(event.statusUpdate.status);
       this.final = ends(event.statusUpdate.status);
+      this.interrupted = isInterruptedState(event.statusUpdate.status.state);
     } else {
       this.taskId = event.artifactUpdate.taskId;
       this.artifactIds.add(event.artifactUpdate.artifact.artifactId);
@@ -104,6 +109,9 @@ export async function* resumableStream(
         yield item.event;
         if (progress.final) return;
       }
+      // An interrupted state closes a stream (the server may also keep a subscription open until the
+      // task resumes): a clean end there is the end, not a lost connection.
+      if (progress.interrupted) return;
       lost = new A2ATransportError(
         'STREAM_LOST',
         `The event stream from ${options.url} ended before the task settled`,

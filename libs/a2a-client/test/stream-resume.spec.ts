@@ -250,6 +250,20 @@ describe('resuming a dropped stream (scripted server)', () => {
     const subscribed = await collect(client.subscribeToTask({ id: 't1' }));
     expect(kinds(subscribed)).toEqual(['task:TASK_STATE_INPUT_REQUIRED', 'status:TASK_STATE_COMPLETED']);
   });
+  it('ends a subscription cleanly when the server closes it after an interrupted snapshot', async () => {
+    const inputRequired = { state: 'TASK_STATE_INPUT_REQUIRED', timestamp: T1 };
+    server = await startLocalServer((req, res) => {
+      const { id } = rpc(req);
+      openSse(res);
+      sse(res, id, { task: { ...submittedTask, status: inputRequired } });
+      res.end();
+    });
+    const client = A2AClient.fromCard(cardFor(server.url), fastResume);
+    const subscribed = await collect(client.subscribeToTask({ id: 't1' }));
+    expect(kinds(subscribed)).toEqual(['task:TASK_STATE_INPUT_REQUIRED']);
+    // Not taken for a lost connection: no resubscription.
+    expect(methods()).toEqual(['SubscribeToTask']);
+  });
 });
 
 /** Forwards to `target`; the first streaming send has its response cut after `cutAfterEvents` events. */
