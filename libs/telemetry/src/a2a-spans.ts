@@ -1,6 +1,14 @@
-import { SpanKind, SpanStatusCode, trace, type Attributes, type Span } from '@opentelemetry/api';
+import {
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Attributes,
+  type Context,
+  type Span,
+} from '@opentelemetry/api';
 import { TelemetryAttributes as A } from './attributes.js';
-import { recordUnexpectedError, runInSpan } from './span-runner.js';
+import type { HttpServerCall } from './http-server-call.js';
+import { recordUnexpectedError, runInSpan, startSpanIn } from './span-runner.js';
 import { guarded } from './telemetry-state.js';
 
 /** Task fields known at some point of an A2A call; unset fields are left out. */
@@ -22,6 +30,8 @@ export interface A2AServerSpanAttributes extends A2ATaskAttributes {
   binding?: 'jsonrpc' | 'http+json';
   /** JSON-RPC request id (`jsonrpc.request.id`). */
   requestId?: string | number;
+  /** The HTTP request carrying the call, when this span is its server span. */
+  http?: HttpServerCall;
 }
 
 /** The fields of an A2A protocol error the spans record; `A2AError` from a2a-protocol matches it. */
@@ -93,7 +103,16 @@ function serverAttributes(method: string, attrs: A2AServerSpanAttributes): Attri
   if (attrs.messageId) out[A.a2aMessageId] = attrs.messageId;
   if (attrs.protocolVersion) out[A.a2aProtocolVersion] = attrs.protocolVersion;
   if (attrs.requestId !== undefined) out[A.jsonRpcRequestId] = String(attrs.requestId);
+  if (attrs.http) {
+    out[A.httpRequestMethod] = attrs.http.method;
+    if (attrs.http.route !== undefined) out[A.httpRoute] = attrs.http.route;
+    if (attrs.http.path !== undefined) out[A.urlPath] = attrs.http.path;
+  }
   return out;
+}
+
+function serverSpanSpec(method: string, attrs: A2AServerSpanAttributes) {
+  return { name: `A2A ${method}`, kind: SpanKind.SERVER, attributes: serverAttributes(method, attrs) };
 }
 
 /**
@@ -106,9 +125,14 @@ export function withA2AServerSpan<T>(
   attrs: A2AServerSpanAttributes,
   fn: (span: Span) => Promise<T>,
 ): Promise<T> {
-  return runInSpan(
-    { name: `A2A ${method}`, kind: SpanKind.SERVER, attributes: serverAttributes(method, attrs) },
-    fn,
-    { onError: (span, err) => recordA2AError(err, span) },
-  );
+  return runInSpan(serverSpanSpec(method, attrs), fn, { onError: (span, err) => recordA2AError(err, span) });
+}
+
+/**
+ * Starts the SERVER span `A2A {method}` (the same span as {@link withA2AServerSpan}) under `parent`, for a
+ * binding that holds it open across callbacks (a stream). The caller ends it: {@link recordA2AError} first
+ * when the call failed. A span that records nothing when telemetry fails.
+ */
+export function startA2AServerSpan(method: string, attrs: A2AServerSpanAttributes, parent: Context): Span {
+  return startSpanIn(serverSpanSpec(method, attrs), parent);
 }

@@ -1,9 +1,12 @@
 import {
   ATTR_ERROR_TYPE,
+  ATTR_HTTP_REQUEST_METHOD,
+  ATTR_HTTP_ROUTE,
   ATTR_SERVER_ADDRESS,
   ATTR_SERVER_PORT,
   ATTR_SERVICE_NAME,
   ATTR_SERVICE_VERSION,
+  ATTR_URL_PATH,
 } from '@opentelemetry/semantic-conventions';
 
 // Most names below are still "development" in the semantic conventions (GenAI, MCP, the A2A draft), so
@@ -17,6 +20,9 @@ export const TelemetryAttributes = {
   errorType: ATTR_ERROR_TYPE,
   serverAddress: ATTR_SERVER_ADDRESS,
   serverPort: ATTR_SERVER_PORT,
+  httpRequestMethod: ATTR_HTTP_REQUEST_METHOD,
+  httpRoute: ATTR_HTTP_ROUTE,
+  urlPath: ATTR_URL_PATH,
   rpcSystem: 'rpc.system',
   rpcMethod: 'rpc.method',
   rpcResponseStatusCode: 'rpc.response.status_code',

@@ -1,5 +1,5 @@
 import { context, type Context } from '@opentelemetry/api';
-import { currentTaskId, runWithTaskId } from './logger.js';
+import { currentTaskId, runInTraceAndTask } from './logger.js';
 
 /** The trace context and task scope of a moment, to resume later (see {@link captureContext}). */
 export interface CarriedContext {
@@ -17,7 +17,7 @@ export function captureContext(): CarriedContext {
 
 /** Runs `fn` inside a captured context: its spans join that trace and its log lines carry that task id. */
 export function runInContext<T>(carried: CarriedContext, fn: () => T): T {
-  return runWithTaskId(carried.taskId, () => context.with(carried.otel, fn));
+  return runInTraceAndTask(carried.otel, carried.taskId, fn);
 }
 
 /** Binds `fn` to the current context now, to be called later from anywhere (timers, queues, callbacks). */

@@ -18,10 +18,23 @@ export { telemetryOptionsFromEnv } from './env-options.js';
 export type { EnvSource, TelemetryEnvSettings } from './env-options.js';
 export { currentTaskId, loggerMixin, runWithTaskId } from './logger.js';
 export type { LogCorrelation } from './logger.js';
+export {
+  activeHttpServerCall,
+  OWN_SERVER_SPAN_ROUTE_CONFIG,
+  pathOfUrl,
+  runInHttpServerCall,
+} from './http-server-call.js';
+export type { HttpServerCall } from './http-server-call.js';
 export { bindToCurrentContext, captureContext, runInContext } from './context-carry.js';
 export type { CarriedContext } from './context-carry.js';
 export { extractTraceMeta, hasTraceMeta, injectTraceMeta, TRACE_META_KEYS } from './trace-meta.js';
-export { isA2AErrorLike, recordA2AError, setA2ATaskAttributes, withA2AServerSpan } from './a2a-spans.js';
+export {
+  isA2AErrorLike,
+  recordA2AError,
+  setA2ATaskAttributes,
+  startA2AServerSpan,
+  withA2AServerSpan,
+} from './a2a-spans.js';
 export type { A2AErrorLike, A2AServerSpanAttributes, A2ATaskAttributes } from './a2a-spans.js';
 export { withInvokeAgentSpan } from './agent-spans.js';
 export type { InvokeAgentSpanAttributes } from './agent-spans.js';

@@ -210,7 +210,8 @@ export function startTelemetry(options: TelemetryOptions): boolean {
       ],
     });
     sdk.start();
-    Object.assign(state, { sdk, meterProvider, prometheus, fastifyOtel });
+    // NodeSDK registered an AsyncLocalStorage context manager: the task in scope rides in it (logger.ts).
+    Object.assign(state, { sdk, meterProvider, prometheus, fastifyOtel, taskIdInTraceContext: true });
     return true;
   } catch (err) {
     reportFailure(err, 'startTelemetry');

@@ -55,6 +55,18 @@ export function recordUnexpectedError(span: Span, err: unknown): void {
   span.setStatus({ code: SpanStatusCode.ERROR, message: error.message });
 }
 
+/** Internal: starts `spec` under `parent`; a non-recording span when that fails (reported). */
+export function startSpanIn(spec: SpanSpec, parent: Context): Span {
+  try {
+    return trace
+      .getTracer(TRACER_NAME)
+      .startSpan(spec.name, { kind: spec.kind, attributes: spec.attributes, links: spec.links }, parent);
+  } catch (err) {
+    reportFailure(err, `span ${spec.name}`);
+    return nonRecordingSpan();
+  }
+}
+
 /**
  * Internal: runs `fn` inside a new span made current for it, records the outcome, ends the span and
  * rethrows what `fn` threw. Failures of telemetry itself are reported and never reach the caller.

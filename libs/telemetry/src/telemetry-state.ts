@@ -18,8 +18,10 @@ export interface TelemetryState {
   fallbackPrometheus?: PrometheusExporter;
   /** The platform's instruments (metrics.ts), built for one MeterProvider. */
   instruments?: { provider: MeterProvider; metrics: unknown };
-  /** The task in scope for log lines (see logger.ts). */
+  /** The task in scope for log lines when it is not in the trace context (see logger.ts). */
   taskScope?: AsyncLocalStorage<string | undefined>;
+  /** True once the SDK's context manager carries the task in scope (see logger.ts). */
+  taskIdInTraceContext?: boolean;
   shutdown?: Promise<void>;
   onFailure: TelemetryFailureHandler;
 }

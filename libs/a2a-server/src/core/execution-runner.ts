@@ -34,8 +34,9 @@ interface Running {
  * Runs executors in the background of this instance. It wires each execution's AbortSignal to
  * the store's cancel signal (a cancel on any instance reaches it) and to the task's deadline,
  * and ends the task when the executor returns or throws without ending it. Each run stays in the
- * trace of the request that started it, inside an `execute {skill}` span, with the task id in
- * scope for log lines; the runner logs and counts the runs it starts and the states they end in.
+ * context of the call that started it (its `A2A {method}` span, so the executor's own calls join
+ * that trace, also after the call has answered), with the task id in scope for log lines; the
+ * runner logs and counts the runs it starts and the states they end in.
  */
 export class ExecutionRunner {
   private readonly running = new Map<string, Running>();

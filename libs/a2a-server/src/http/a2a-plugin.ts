@@ -1,7 +1,8 @@
 import { fastifySSE } from '@fastify/sse';
 import type { AgentCard, ProtocolVersion } from '@a2a-platform/a2a-protocol';
 import type { TaskScope } from '@a2a-platform/task-store';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { OWN_SERVER_SPAN_ROUTE_CONFIG, pathOfUrl, runInHttpServerCall } from '@a2a-platform/telemetry';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import type { A2ARequestHandler } from '../core/request-handler.js';
 import { retryAfterOf } from '../core/store-unavailable.js';
@@ -34,6 +35,20 @@ export interface A2APluginOptions {
 
 const anonymous: TaskScope = { tenant: 'default', owner: 'anonymous' };
 
+/**
+ * An A2A method route (one with a `binding`) makes its own SERVER span, `A2A {method}` (see `CallTrace`):
+ * no `@fastify/otel` span for it, and its handler runs with the HTTP facts that span records.
+ */
+function ownServerSpan(route: RouteOptions): void {
+  if (!route.config?.binding || typeof route.method !== 'string') return;
+  route.config = { ...route.config, ...OWN_SERVER_SPAN_ROUTE_CONFIG };
+  const { handler, method, url: template } = route;
+  route.handler = function a2aRoute(this: FastifyInstance, req, reply) {
+    const http = { method, route: template, path: pathOfUrl(req.url) };
+    return runInHttpServerCall(http, () => handler.call(this, req, reply));
+  };
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     binding?: Binding;
@@ -54,6 +69,7 @@ export const a2aPlugin = fp(
     const streams = new OpenStreams();
     app.decorate('a2aStreams', streams);
     await app.register(async function a2aRoutes(scoped) {
+      scoped.addHook('onRoute', ownServerSpan);
       await scoped.register(fastifySSE, { heartbeatInterval: (opts.heartbeatSeconds ?? 15) * 1000 });
       scoped.removeAllContentTypeParsers();
       const bodyLimit = opts.bodyLimit ?? 1024 * 1024;

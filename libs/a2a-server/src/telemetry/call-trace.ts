@@ -1,10 +1,11 @@
-import { context, trace, type Context, type Span } from '@opentelemetry/api';
+import { context, propagation, trace, type Context, type Span } from '@opentelemetry/api';
 import {
+  activeHttpServerCall,
   extractTraceMeta,
   recordA2AError,
-  runWithTaskId,
+  runInContext,
   setA2ATaskAttributes,
-  withA2AServerSpan,
+  startA2AServerSpan,
   type A2AServerSpanAttributes,
   type A2ATaskAttributes,
 } from '@a2a-platform/telemetry';
@@ -13,11 +14,25 @@ import {
 export type TraceCarrier = Readonly<Record<string, unknown>>;
 
 /**
- * The server span of one A2A call (`A2A {method}`, see `withA2AServerSpan`), held open by the binding
+ * The parent of a call's span: the active span when there is one, else the caller's span named by the
+ * carrier, through the global propagator (what `OTEL_PROPAGATORS` configures) or, when that one is a
+ * no-op (telemetry not started, as in jest), W3C trace context.
+ */
+function parentOf(carrier: TraceCarrier | undefined): Context {
+  const active = context.active();
+  if (!carrier || trace.getSpan(active)) return active;
+  const extracted = propagation.extract(active, carrier);
+  return trace.getSpan(extracted) ? extracted : extractTraceMeta(carrier, active);
+}
+
+/**
+ * The server span of one A2A call (`A2A {method}`, see `startA2AServerSpan`), held open by the binding
  * until the answer is sent: for unary methods when the response is ready, for streams when the stream
- * ends (so the span records the task's last state and any error after the first event). Work run through
- * {@link CallTrace.run} sees the span as active and, once the call's task is known, that task id in
- * log lines. Telemetry failures never reach the call: a span that could not start is a no-op.
+ * ends (so the span records the task's last state and any error after the first event). It is the
+ * request's SERVER span: the A2A routes get no `@fastify/otel` span, and it records the HTTP facts the
+ * route put in the context (`runInHttpServerCall`). Work run through {@link CallTrace.run} sees the span
+ * as active and, once the call's task is known, that task id in log lines. Telemetry failures never
+ * reach the call: a span that could not start is a no-op.
  */
 export class CallTrace {
   private taskId: string | undefined;
@@ -26,35 +41,20 @@ export class CallTrace {
   private constructor(
     private readonly span: Span | undefined,
     private readonly ctx: Context,
-    private readonly settle: (failure?: { error: unknown }) => void,
   ) {}
 
-  /**
-   * Starts the span under the active span, or, when none is active (no HTTP instrumentation, as in
-   * jest), under the remote parent named by the carrier's `traceparent`.
-   */
+  /** Starts the span under the active span or, when none is active, under the carrier's remote parent. */
   static open(method: string, attrs: A2AServerSpanAttributes, carrier?: TraceCarrier): CallTrace {
-    let opened: CallTrace | undefined;
+    let opened: CallTrace;
     try {
-      const active = context.active();
-      const parent = carrier && !trace.getSpan(active) ? extractTraceMeta(carrier, active) : active;
-      context.with(parent, () => {
-        // withA2AServerSpan calls its function at once; the span ends when that promise settles.
-        withA2AServerSpan(
-          method,
-          attrs,
-          (span) =>
-            new Promise<void>((resolve, reject) => {
-              opened = new CallTrace(span, context.active(), (failure) =>
-                failure ? reject(failure.error) : resolve(),
-              );
-            }),
-        ).catch(() => undefined);
-      });
+      const parent = parentOf(carrier);
+      const http = activeHttpServerCall();
+      const span = startA2AServerSpan(method, http ? { ...attrs, http } : attrs, parent);
+      opened = new CallTrace(span, trace.setSpan(parent, span));
     } catch {
       // Telemetry is broken; the call goes on untraced.
+      opened = new CallTrace(undefined, context.active());
     }
-    opened ??= new CallTrace(undefined, context.active(), () => undefined);
     opened.taskId = attrs.taskId;
     return opened;
   }
@@ -73,14 +73,21 @@ export class CallTrace {
 
   /** Runs `fn` with the span active and the call's task id (when known) in scope. */
   run<T>(fn: () => T): T {
-    const taskId = this.taskId;
-    return context.with(this.ctx, taskId ? () => runWithTaskId(taskId, fn) : fn);
+    return this.taskId
+      ? runInContext({ otel: this.ctx, taskId: this.taskId }, fn)
+      : context.with(this.ctx, fn);
   }
 
   /** Ends the span, as failed when `error` is given; later calls do nothing. */
   end(error?: unknown): void {
     if (this.ended) return;
     this.ended = true;
-    this.settle(error === undefined ? undefined : { error });
+    if (!this.span) return;
+    if (error !== undefined) recordA2AError(error, this.span);
+    try {
+      this.span.end();
+    } catch {
+      // Best effort, like every span.
+    }
   }
 }

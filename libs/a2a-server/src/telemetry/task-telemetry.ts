@@ -1,23 +1,15 @@
-import { context, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
+import { context, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import { isTerminalState, type AgentCard, type Task, type TaskState } from '@a2a-platform/a2a-protocol';
 import { TaskStoreError } from '@a2a-platform/task-store';
-import {
-  captureContext,
-  platformMetrics,
-  runInContext,
-  runWithTaskId,
-  TelemetryAttributes as A,
-} from '@a2a-platform/telemetry';
+import { platformMetrics, runInContext, TelemetryAttributes as A } from '@a2a-platform/telemetry';
 
-const TRACER_NAME = '@a2a-platform/a2a-server';
-
-/** Span attribute naming the skill an execution serves (no semantic convention exists for it). */
+/** Span attribute naming the skill a task serves (no semantic convention exists for it). */
 export const SKILL_ATTRIBUTE = 'a2a.skill.id';
 
 /** `skill` label of tasks on an agent whose card lists no skill. */
 export const UNKNOWN_SKILL = 'unknown';
 
-/** What the execution span of one executor run is known by. */
+/** What one executor run is known by. */
 export interface ExecutionSpanAttributes {
   taskId: string;
   contextId: string;
@@ -98,8 +90,7 @@ export class TaskTelemetry {
       return fn();
     };
     try {
-      const carried = captureContext();
-      return runInContext(carried, () => runWithTaskId(taskId, once));
+      return runInContext({ otel: context.active(), taskId }, once);
     } catch (err) {
       if (called) throw err;
       return fn();
@@ -107,41 +98,27 @@ export class TaskTelemetry {
   }
 
   /**
-   * Runs one executor run in an INTERNAL span `execute {skill}`, a child of the request's span, so the
-   * executor's own calls (MCP tools, other agents) hang under it. `fn` gets the span to report the
-   * outcome with {@link TaskTelemetry.executionFailed} and {@link TaskTelemetry.executionEnded}.
+   * Runs one executor run in the context it was started in (see {@link TaskTelemetry.detached}): the
+   * span of the A2A call that started it, so the executor's own calls (MCP tools, other agents) hang
+   * under that call, in its trace, also after the call returned. No span of its own: one span per call
+   * is what tracing every request can afford. `fn` gets the call's span while it is still open (a
+   * blocking call), to report the outcome with {@link TaskTelemetry.executionFailed} and
+   * {@link TaskTelemetry.executionEnded}; undefined once the call has answered.
    */
-  async traceExecution<T>(
-    attrs: ExecutionSpanAttributes,
-    fn: (span: Span | undefined) => Promise<T>,
-  ): Promise<T> {
+  traceExecution<T>(attrs: ExecutionSpanAttributes, fn: (span: Span | undefined) => Promise<T>): Promise<T> {
     let span: Span | undefined;
-    try {
-      span = trace.getTracer(TRACER_NAME).startSpan(`execute ${attrs.skill}`, {
-        kind: SpanKind.INTERNAL,
-        attributes: {
-          [A.genAiAgentName]: this.agentName,
-          [A.a2aTaskId]: attrs.taskId,
-          [A.a2aContextId]: attrs.contextId,
-          [A.genAiConversationId]: attrs.contextId,
-          [SKILL_ATTRIBUTE]: attrs.skill,
-          'a2a.execution.resumed': attrs.resumed,
-        },
-      });
-    } catch {
-      return fn(undefined);
-    }
-    const started = span;
-    try {
-      return await context.with(trace.setSpan(context.active(), started), () => fn(started));
-    } finally {
-      quietly(() => span?.end());
-    }
+    quietly(() => {
+      const active = trace.getActiveSpan();
+      if (!active?.isRecording()) return;
+      active.setAttribute(SKILL_ATTRIBUTE, attrs.skill);
+      span = active;
+    });
+    return fn(span);
   }
 
-  /** Records an exception the executor threw. */
+  /** Records an exception the executor threw on the call's span, while it is open. */
   executionFailed(span: Span | undefined, err: unknown): void {
-    if (!span) return;
+    if (!span?.isRecording()) return;
     quietly(() => {
       const error = err instanceof Error ? err : new Error(String(err));
       span.recordException(error);
@@ -150,12 +127,13 @@ export class TaskTelemetry {
     });
   }
 
-  /** Records the state the task was left in; a failed task marks the span failed. */
+  /**
+   * Records the state the run left the task in on the call's span, while it is open. A failed task is
+   * an answer, not a failed call: the span's status says whether the call failed, and an exception the
+   * executor threw is recorded by {@link TaskTelemetry.executionFailed}.
+   */
   executionEnded(span: Span | undefined, state: TaskState | undefined): void {
-    if (!span || state === undefined) return;
-    quietly(() => {
-      span.setAttribute(A.a2aTaskState, state);
-      if (state === 'TASK_STATE_FAILED') span.setStatus({ code: SpanStatusCode.ERROR, message: state });
-    });
+    if (!span?.isRecording() || state === undefined) return;
+    quietly(() => span.setAttribute(A.a2aTaskState, state));
   }
 }
