@@ -3,6 +3,7 @@ import { RedisPushConfigStore, RedisTaskStore, TaskStoreError, type TaskScope } 
 import { describeTaskStoreContract } from './task-store-contract.js';
 import { deleteKeys, newRedisClient, testPrefix } from './redis-test-support.js';
 import { TASK_SCRIPTS } from '../src/redis/task-scripts.js';
+import { NOTICE_EVENT_BYTES, parseNotice } from '../src/redis/task-notices.js';
 import { newTask, textArtifact, userMessage, withRecord } from './task-store-fixtures.js';
 
 const prefix = testPrefix('redis-task-store');
@@ -135,6 +136,72 @@ describe('RedisTaskStore', () => {
     );
     expect(record.task.artifacts).toEqual([textArtifact('a', '1'), textArtifact('b', '2', '3')]);
     expect(record.task.history).toEqual([opening, follow]);
+  });
+
+  it('delivers events announced by their notice without reading the stream, and reads across a gap', async () => {
+    const task = newTask();
+    await store.create({ task, scope });
+    const evalsha = jest.spyOn(client, 'evalsha');
+    const readsOfEvents = (): number =>
+      evalsha.mock.calls.filter(([sha]) => sha === TASK_SCRIPTS.readEvents.sha).length;
+    try {
+      const seen: string[] = [];
+      let caughtUp!: () => void;
+      const ready = new Promise<void>((resolve) => (caughtUp = resolve));
+      const watching = (async () => {
+        for await (const { id, event } of store.watch(task.id, { after: '' })) {
+          seen.push(id);
+          if (seen.length === 1) caughtUp();
+          if ('statusUpdate' in event && event.statusUpdate.status.state === 'TASK_STATE_COMPLETED') return;
+        }
+      })();
+      const written = [
+        (await store.transition(task.id, scope, { status: { state: 'TASK_STATE_WORKING' } })).event.id,
+      ];
+      await ready;
+      const readsWhenCaughtUp = readsOfEvents();
+      for (let i = 0; i < 10; i++) {
+        const { event } = await store.appendArtifact(task.id, scope, {
+          artifact: textArtifact(`a${i}`, `${i}`),
+        });
+        written.push(event.id);
+      }
+      // Up to date: each of the ten came with its notice.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(readsOfEvents()).toBe(readsWhenCaughtUp);
+      // Too large to announce: read from the stream, then announced ones follow on from it again.
+      const large = textArtifact('large', 'x'.repeat(NOTICE_EVENT_BYTES));
+      written.push((await store.appendArtifact(task.id, scope, { artifact: large })).event.id);
+      written.push(
+        (await store.transition(task.id, scope, { status: { state: 'TASK_STATE_COMPLETED' } })).event.id,
+      );
+      await watching;
+      expect(seen).toEqual(written);
+      expect(readsOfEvents()).toBeGreaterThan(readsWhenCaughtUp);
+    } finally {
+      evalsha.mockRestore();
+    }
+  });
+
+  it('refuses a task id with a line break (notices are line-based)', async () => {
+    await expect(store.create({ task: newTask({ id: 'a\nb' }), scope })).rejects.toThrow(RangeError);
+  });
+
+  it('parses notices with and without their event', () => {
+    expect(parseNotice('1-0 TASK_STATE_WORKING task 1')).toEqual({
+      eventId: '1-0',
+      state: 'TASK_STATE_WORKING',
+      taskId: 'task 1',
+    });
+    expect(parseNotice('1-0 TASK_STATE_WORKING t1\n-\n{"statusUpdate":{}}')?.inline).toEqual({
+      previousId: '',
+      json: '{"statusUpdate":{}}',
+    });
+    expect(parseNotice('2-0 TASK_STATE_WORKING t1\n1-0\n{"a":"line\\nbreak"}')?.inline).toEqual({
+      previousId: '1-0',
+      json: '{"a":"line\\nbreak"}',
+    });
+    expect(parseNotice('garbage')).toBeUndefined();
   });
 
   it('shares one read per notice among the watches of a task', async () => {

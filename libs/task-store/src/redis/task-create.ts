@@ -34,6 +34,8 @@ export async function createTask(store: TaskCreation, input: CreateTaskInput): P
   const { timeoutMs } = input;
   if (timeoutMs !== undefined && !(timeoutMs >= 0)) throw new RangeError('timeoutMs must be >= 0');
   const taskId = input.task.id;
+  // Notices are line-based (see TaskNotice): an id is one line.
+  if (taskId.includes('\n')) throw new RangeError('a task id must not contain a line break');
   try {
     const now = store.now();
     const task: Task = {

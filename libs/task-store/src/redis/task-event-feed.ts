@@ -3,7 +3,7 @@ import type { Cluster, Redis } from 'ioredis';
 import { TaskStoreError, type ReadEventsResult, type TaskEvent, type WatchOptions } from '../task-store.js';
 import { toStoreError } from './store-errors.js';
 import type { TaskKeyspace } from './task-keys.js';
-import type { TaskNotices } from './task-notices.js';
+import type { TaskNotice, TaskNotices } from './task-notices.js';
 import { TASK_SCRIPTS } from './task-scripts.js';
 
 const WATCH_BATCH = 100;
@@ -19,17 +19,19 @@ export function checkEventId(id: string): void {
 interface TaskWatches {
   /** Notices (and forced wake-ups) seen for the task so far. */
   seq: number;
-  readonly wakers: Set<() => void>;
+  readonly wakers: Set<(announced?: AnnouncedEvent) => void>;
   /** Reads in flight by cursor, with the `seq` they were sent at. */
   readonly reads: Map<string, { seq: number; result: Promise<ReadEventsResult> }>;
   readonly unlisten: () => void;
 }
 
 /**
- * Reading a task's event stream: replay with the read-events script, and live watches woken by the
- * store's notices. A woken watch reads `XRANGE (<last id> +`, so wake-ups can be merged or repeated
- * without gaps or duplicates, and the first read after subscribing catches up on anything appended
- * before the subscription took hold.
+ * Reading a task's event stream: replay with the read-events script, and live watches fed by the
+ * store's notices. A notice carries its event and the id of the one before it (unless the event is
+ * large): a watch whose cursor is that id delivers the event at once, without a read. Otherwise (a
+ * gap, a large event, a reconnect) it reads `XRANGE (<last id> +`, so wake-ups can be merged or
+ * repeated without gaps or duplicates, and the first read after subscribing catches up on anything
+ * appended before the subscription took hold.
  *
  * Watches of one task share their reads: a watch that needs the events after a cursor joins a read
  * of the same cursor already in flight, if that read was sent after the latest notice of the task
@@ -90,10 +92,17 @@ export class TaskEventFeed {
     signal: AbortSignal | undefined,
   ): AsyncGenerator<TaskEvent> {
     if (signal?.aborted || this.closed) return;
-    let dirty = true;
+    // Events announced with their notice, in arrival order; read from the stream only when they do not
+    // follow on from the cursor (a gap, an event too large to announce, a reconnect).
+    const inbox: AnnouncedEvent[] = [];
+    let mustRead = true;
     let wake: (() => void) | undefined;
-    const removeWaker = this.addWaker(taskId, () => {
-      dirty = true;
+    const removeWaker = this.addWaker(taskId, (announced) => {
+      if (announced) {
+        inbox.push(announced);
+      } else {
+        mustRead = true;
+      }
       wake?.();
     });
     const onAbort = (): void => wake?.();
@@ -105,21 +114,38 @@ export class TaskEventFeed {
       checkEventId(cursor);
       await subscribed.catch(unavailable);
       while (!signal?.aborted && !this.closed) {
-        dirty = false;
-        const { events, trimmed } = await this.sharedRead(taskId, cursor).catch(unavailable);
-        if (trimmed) {
-          const message = `events of task ${taskId} after "${cursor}" were trimmed`;
-          throw new TaskStoreError('TRIMMED', message, { taskId });
+        // Announced events the cursor has passed (read from the stream meanwhile) are dropped.
+        while (inbox.length > 0 && compareEventIds(inbox[0].event.id, cursor) <= 0) inbox.shift();
+        if (!mustRead && inbox.length > 0) {
+          const next = inbox.shift() as AnnouncedEvent;
+          if (next.previousId !== cursor) {
+            // A gap (a notice lost, or an event too large to announce): the stream has it.
+            inbox.unshift(next);
+            mustRead = true;
+            continue;
+          }
+          yield next.event;
+          cursor = next.event.id;
+          continue;
         }
-        for (const event of events) {
-          if (signal?.aborted || this.closed) return;
-          yield event;
-          cursor = event.id;
+        if (mustRead) {
+          mustRead = false;
+          const { events, trimmed } = await this.sharedRead(taskId, cursor).catch(unavailable);
+          if (trimmed) {
+            const message = `events of task ${taskId} after "${cursor}" were trimmed`;
+            throw new TaskStoreError('TRIMMED', message, { taskId });
+          }
+          for (const event of events) {
+            if (signal?.aborted || this.closed) return;
+            yield event;
+            cursor = event.id;
+          }
+          if (events.length === WATCH_BATCH) mustRead = true;
+          continue;
         }
-        if (events.length === WATCH_BATCH || dirty) continue;
         await new Promise<void>((resolve) => {
           wake = resolve;
-          if (dirty || signal?.aborted || this.closed) resolve();
+          if (mustRead || inbox.length > 0 || signal?.aborted || this.closed) resolve();
         });
         wake = undefined;
       }
@@ -130,23 +156,27 @@ export class TaskEventFeed {
     }
   }
 
-  /** Registers a watch's wake-up on the task's shared notice listener. */
-  private addWaker(taskId: string, wake: () => void): () => void {
+  /**
+   * Registers a watch on the task's shared notice listener: `wake` gets the event a notice carries
+   * (parsed once for all the task's watches), or nothing when the watch must read the stream.
+   */
+  private addWaker(taskId: string, wake: (announced?: AnnouncedEvent) => void): () => void {
     let task = this.watches.get(taskId);
     if (!task) {
       const created: TaskWatches = {
         seq: 0,
         wakers: new Set(),
         reads: new Map(),
-        unlisten: this.notices.addWaker(taskId, () => {
+        unlisten: this.notices.addWaker(taskId, (notice) => {
           created.seq++;
-          for (const waker of [...created.wakers]) waker();
+          const announced = announcedEvent(notice);
+          for (const waker of [...created.wakers]) waker(announced);
         }),
       };
       this.watches.set(taskId, (task = created));
     }
     const own = task;
-    const entry = (): void => wake();
+    const entry = (announced?: AnnouncedEvent): void => wake(announced);
     own.wakers.add(entry);
     return () => {
       own.wakers.delete(entry);
@@ -170,6 +200,43 @@ export class TaskEventFeed {
     result.then(forget, forget);
     return result;
   }
+}
+
+/** An event a notice carried, with the id of the event before it in the stream. */
+interface AnnouncedEvent {
+  readonly event: TaskEvent;
+  readonly previousId: string;
+}
+
+/** The event a notice carries, parsed; undefined when it carries none (the watch reads the stream). */
+function announcedEvent(notice: TaskNotice | undefined): AnnouncedEvent | undefined {
+  if (!notice?.inline) return undefined;
+  try {
+    const event = JSON.parse(notice.inline.json) as StreamResponse;
+    return { event: { id: notice.eventId, event }, previousId: notice.inline.previousId };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Orders two stream entry ids (`<ms>-<seq>`); '' comes before every id. */
+export function compareEventIds(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === '') return -1;
+  if (b === '') return 1;
+  const [am, as] = a.split('-');
+  const [bm, bs] = b.split('-');
+  return am.length !== bm.length
+    ? am.length - bm.length
+    : am !== bm
+      ? am < bm
+        ? -1
+        : 1
+      : as.length !== bs.length
+        ? as.length - bs.length
+        : as < bs
+          ? -1
+          : 1;
 }
 
 function eventOf([id, fields]: [string, string[]]): TaskEvent {

@@ -1,22 +1,41 @@
 import type { Cluster, Redis } from 'ioredis';
 import type { TaskState } from '@a2a-platform/a2a-protocol';
 
-/** A "task changed" notice, published by every task script as `<eventId> <state> <taskId>`. */
+/** Largest event JSON (bytes) a notice carries; a larger event is read from the stream. */
+export const NOTICE_EVENT_BYTES = 16_384;
+
+/**
+ * A "task changed" notice, published by every change script as `<eventId> <state> <taskId>`, followed,
+ * when the event is at most {@link NOTICE_EVENT_BYTES}, by `\n<previous event id or ->\n<event JSON>`.
+ * Task ids never contain a line break (the store refuses them).
+ */
 export interface TaskNotice {
   readonly taskId: string;
   readonly state: TaskState;
   readonly eventId: string;
+  /** The event, when the notice carries it: the id before it ('' for the first) and its JSON. */
+  readonly inline?: { readonly previousId: string; readonly json: string };
 }
 
 /** Parses a notice; undefined for anything else on the channel. */
 export function parseNotice(message: string): TaskNotice | undefined {
-  const first = message.indexOf(' ');
-  const second = first < 0 ? -1 : message.indexOf(' ', first + 1);
+  const lineEnd = message.indexOf('\n');
+  const header = lineEnd < 0 ? message : message.slice(0, lineEnd);
+  const first = header.indexOf(' ');
+  const second = first < 0 ? -1 : header.indexOf(' ', first + 1);
   if (second < 0) return undefined;
+  const notice = {
+    eventId: header.slice(0, first),
+    state: header.slice(first + 1, second) as TaskState,
+    taskId: header.slice(second + 1),
+  };
+  if (lineEnd < 0) return notice;
+  const previousEnd = message.indexOf('\n', lineEnd + 1);
+  if (previousEnd < 0) return notice;
+  const previous = message.slice(lineEnd + 1, previousEnd);
   return {
-    eventId: message.slice(0, first),
-    state: message.slice(first + 1, second) as TaskState,
-    taskId: message.slice(second + 1),
+    ...notice,
+    inline: { previousId: previous === '-' ? '' : previous, json: message.slice(previousEnd + 1) },
   };
 }
 
@@ -33,7 +52,7 @@ export interface NoticeConnection {
  * notices published while it was down are lost.
  */
 export class TaskNotices {
-  private readonly wakers = new Map<string, Set<() => void>>();
+  private readonly wakers = new Map<string, Set<(notice?: TaskNotice) => void>>();
   private readonly cancelListeners = new Map<string, Set<() => void>>();
   private connection: NoticeConnection | undefined;
   private subscription: Promise<void> | undefined;
@@ -67,8 +86,11 @@ export class TaskNotices {
     return this.subscription;
   }
 
-  /** Calls `wake` at every notice of the task until the returned function is called. */
-  addWaker(taskId: string, wake: () => void): () => void {
+  /**
+   * Calls `wake` with every notice of the task until the returned function is called; without a notice
+   * when the watcher must catch up by reading (after a reconnect, or at close).
+   */
+  addWaker(taskId: string, wake: (notice?: TaskNotice) => void): () => void {
     return addTo(this.wakers, taskId, wake);
   }
 
@@ -137,16 +159,20 @@ export class TaskNotices {
   private dispatch(message: string): void {
     const notice = parseNotice(message);
     if (!notice) return;
-    for (const wake of [...(this.wakers.get(notice.taskId) ?? [])]) wake();
+    for (const wake of [...(this.wakers.get(notice.taskId) ?? [])]) wake(notice);
     if (notice.state === 'TASK_STATE_CANCELED') this.fireCancel(notice.taskId);
   }
 }
 
-function addTo(map: Map<string, Set<() => void>>, taskId: string, fn: () => void): () => void {
+function addTo<F extends (...args: never[]) => void>(
+  map: Map<string, Set<F>>,
+  taskId: string,
+  fn: F,
+): () => void {
   let set = map.get(taskId);
   if (!set) map.set(taskId, (set = new Set()));
   const own = set;
-  const wrapped = (): void => fn();
+  const wrapped = ((...args: Parameters<F>) => fn(...args)) as F;
   own.add(wrapped);
   return () => {
     own.delete(wrapped);

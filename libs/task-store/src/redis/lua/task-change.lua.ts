@@ -1,3 +1,5 @@
+import { NOTICE_EVENT_BYTES } from '../task-notices.js';
+
 /**
  * Lua shared by the scripts that change an existing task (transition, append-artifact, cancel,
  * expire): loading the guard fields, the guards, and the single commit path.
@@ -7,6 +9,7 @@
  * Needs TASK_STATES_LUA and TASK_DOCUMENT_LUA before it.
  */
 export const TASK_CHANGE_LUA = `
+local NOTICE_EVENT_BYTES = ${NOTICE_EVENT_BYTES}
 -- The guard fields of the task, or nil when it does not exist or its retention ended before \`now\`
 -- (the key's own TTL runs on Redis's clock; this check keeps the store's clock authoritative).
 local function load_task(now)
@@ -80,7 +83,11 @@ local function commit(task, state, fields, kind, tail, c)
     redis.call('ZREM', KEYS[5], c.taskId)
     unlisted = true
   end
-  redis.call('PUBLISH', c.channel, id .. ' ' .. state .. ' ' .. c.taskId)
+  -- The notice carries the event itself (and the id before it) when it is small, so that a watcher
+  -- that is up to date delivers it without reading the stream.
+  local notice = id .. ' ' .. state .. ' ' .. c.taskId
+  if #event <= NOTICE_EVENT_BYTES then notice = notice .. '\\n' .. (task.lastEventId == '' and '-' or task.lastEventId) .. '\\n' .. event end
+  redis.call('PUBLISH', c.channel, notice)
   local reply = { version, id, state, task.contextId, task.deadlineAt or false, task.tenant, task.owner,
     unlisted and 1 or 0 }
   if c.answer_task then
