@@ -34,8 +34,23 @@ type CpuReply = RoleMessage & { seconds: number };
 type CountsReply = RoleMessage & ReceiverCounts & { cpuSeconds: number };
 type ReportReply = RoleMessage & ReceiverReport & { cpuSeconds: number };
 
+/**
+ * How a server under test runs: `bare` without the telemetry bootstrap; `sampled-off` with it, as every
+ * service runs, but with tracing switched off the way an operator does (`OTEL_TRACES_SAMPLER=always_off`:
+ * metrics, log correlation and trace-context propagation stay); `traced` with every request sampled and
+ * exported.
+ */
+type TelemetryMode = 'bare' | 'sampled-off' | 'traced';
+
+const MODE_LABELS: Record<TelemetryMode, string> = {
+  bare: 'no telemetry (no bootstrap)',
+  'sampled-off': 'tracing off (bootstrap, always_off)',
+  traced: 'tracing on (bootstrap, always_on, OTLP/HTTP export)',
+};
+
 /** One server under test and its totals over all its stretches. */
 interface Contender {
+  readonly mode: TelemetryMode;
   readonly traced: boolean;
   readonly label: string;
   readonly child: BenchChild;
@@ -53,30 +68,29 @@ interface Contender {
 }
 
 /** This process's environment without any OTEL_* setting, so only what the bench sets applies. */
-function serverEnv(otlpEndpoint: string | undefined): NodeJS.ProcessEnv {
+function serverEnv(mode: TelemetryMode, otlpEndpoint: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('OTEL_')) env[key] = value;
-  if (otlpEndpoint === undefined) return env;
+  if (mode === 'bare') return env;
   return {
     ...env,
     SERVICE_NAME: 'bench-agent',
-    OTEL_TRACES_SAMPLER: 'always_on',
+    OTEL_TRACES_SAMPLER: mode === 'traced' ? 'always_on' : 'always_off',
     OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint,
   };
 }
 
-function startContender(traced: boolean, otlpEndpoint: string): Contender {
+function startContender(mode: TelemetryMode, otlpEndpoint: string): Contender {
   // The memory-store server uses no Redis.
   const params: ServerHostParams = { kind: 'ours-memory', redisUrl: '', prefix: '' };
-  const child = traced
-    ? BenchChild.start('server', params, {
-        execArgv: ['--import', TELEMETRY_BOOTSTRAP],
-        env: serverEnv(otlpEndpoint),
-      })
-    : BenchChild.start('server', params, { env: serverEnv(undefined) });
+  const child = BenchChild.start('server', params, {
+    execArgv: mode === 'bare' ? [] : ['--import', TELEMETRY_BOOTSTRAP],
+    env: serverEnv(mode, otlpEndpoint),
+  });
   return {
-    traced,
-    label: traced ? 'tracing on (bootstrap, always_on, OTLP/HTTP export)' : 'tracing off (no bootstrap)',
+    mode,
+    traced: mode === 'traced',
+    label: MODE_LABELS[mode],
     child,
     port: 0,
     completed: 0,
@@ -145,8 +159,8 @@ export async function runTracingBench(options: TracingBenchOptions): Promise<Ben
   try {
     const { port: receiverPort } = await receiver.next<RoleMessage & { port: number }>('listening', 30_000);
     const endpoint = `http://127.0.0.1:${receiverPort}`;
-    for (const traced of [false, true]) {
-      const contender = startContender(traced, endpoint);
+    for (const mode of ['bare', 'sampled-off', 'traced'] as const) {
+      const contender = startContender(mode, endpoint);
       contenders.push(contender);
       contender.port = (await contender.child.next<RoleMessage & { port: number }>('listening', 30_000)).port;
     }
@@ -164,7 +178,7 @@ export async function runTracingBench(options: TracingBenchOptions): Promise<Ben
       for (let i = 0; i < contenders.length; i++) {
         await measureStretch(contenders[(slice + i) % contenders.length], load, receiver, stretch);
       }
-      const rates = contenders.map((c) => `${c.traced ? 'on' : 'off'} ${num(c.completed / c.seconds)}`);
+      const rates = contenders.map((c) => `${c.mode} ${num(c.completed / c.seconds)}`);
       console.log(
         `  tracing after ${slice + 1}/${options.slices} stretches, req/s so far: ${rates.join(', ')}`,
       );
@@ -190,17 +204,21 @@ function report(
   contenders: readonly Contender[],
   spans: ReportReply,
 ): BenchReport {
-  const off = contenders.find((c) => !c.traced) as Contender;
-  const on = contenders.find((c) => c.traced) as Contender;
+  const bare = contenders.find((c) => c.mode === 'bare') as Contender;
+  const off = contenders.find((c) => c.mode === 'sampled-off') as Contender;
+  const on = contenders.find((c) => c.mode === 'traced') as Contender;
   const summaries = new Map(contenders.map((c) => [c, c.latency.summary()]));
   const latency = (c: Contender): LatencySummary => summaries.get(c) as LatencySummary;
   const rate = (c: Contender): number => c.completed / c.seconds;
   const cpuPerRequest = (c: Contender): number => (c.serverCpu / c.completed) * 1e6;
   const lossPercent = (1 - rate(on) / rate(off)) * 100;
+  const bareLossPercent = (1 - rate(on) / rate(bare)) * 100;
   const percent = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(1)}%` : 'n/a');
   const check: TargetCheck = {
     target: `< ${MAX_LOSS_PERCENT}% throughput loss`,
-    measured: `tracing on: ${num(rate(on))} req/s vs ${num(rate(off))} off = ${percent(lossPercent)} loss`,
+    measured:
+      `tracing on: ${num(rate(on))} req/s vs ${num(rate(off))} with tracing off = ${percent(lossPercent)} loss ` +
+      `(vs ${num(rate(bare))} with no telemetry at all: ${percent(bareLossPercent)})`,
     met: lossPercent < MAX_LOSS_PERCENT,
   };
   const perRequest = (count: number): string => num(count / on.answered, 2);
@@ -212,15 +230,18 @@ function report(
     title: 'Cost of tracing every request (tracing)',
     method:
       `Our agent server (\`buildAgentApp\`, trivial executor, memory store: the send benchmark's "ours, ` +
-      `memory store") runs twice, each in its own process on 127.0.0.1. Tracing on: started with ` +
+      `memory store") runs three times, each in its own process on 127.0.0.1. Tracing on: started with ` +
       `\`node --import ${TELEMETRY_BOOTSTRAP}\`, \`OTEL_TRACES_SAMPLER=always_on\` (every request ` +
       `sampled) and \`OTEL_EXPORTER_OTLP_ENDPOINT\` pointing at a receiver process of the bench ` +
       `(\`tools/bench/src/tracing/otlp-receiver.ts\`: accepts OTLP/HTTP JSON on \`/v1/traces\` and ` +
       `\`/v1/metrics\`, parses every body and counts the spans); every other setting at its default ` +
       `(span batches of up to 512 every 1 s, queue of 2048, metrics pushed every 60 s). Tracing off: the ` +
-      `same server without the bootstrap, so the loss includes everything the bootstrap adds (the ` +
-      `instrumentations and the ESM loader hook), not only the export. Both get the bench's environment ` +
-      `without any \`OTEL_*\` variable besides those. A separate load process keeps ` +
+      `same, with \`OTEL_TRACES_SAMPLER=always_off\`, which is how tracing is switched off in a ` +
+      `deployment (every service loads the bootstrap: metrics, log correlation and trace-context ` +
+      `propagation stay on); the target compares these two. No telemetry: the same server without the ` +
+      `bootstrap, so that what the bootstrap costs by itself (context manager, instrumentations, metrics, ` +
+      `ESM loader hook) is shown too. All get the bench's environment without any \`OTEL_*\` variable ` +
+      `besides those. A separate load process keeps ` +
       `${options.connections} keep-alive connections busy with blocking v1.0 JSON-RPC \`SendMessage\` ` +
       `(a new task per request); after ${options.warmupSeconds} s of warm-up each, the servers take ` +
       `turns in ${options.slices} stretches of ${num(options.seconds / options.slices, 1)} s (rotating ` +
@@ -231,10 +252,10 @@ function report(
       `agent on the same host would.`,
     tables: [
       {
-        caption: 'Blocking SendMessage, tracing on vs off (all stretches):',
+        caption: 'Blocking SendMessage, tracing on vs off, and without telemetry (all stretches):',
         table: {
-          headers: ['server', 'req/s', 'p50', 'p99', 'failed', 'server CPU/req', 'req/s vs off'],
-          rows: [off, on].map((c) => [
+          headers: ['server', 'req/s', 'p50', 'p99', 'failed', 'server CPU/req', 'req/s vs tracing off'],
+          rows: [bare, off, on].map((c) => [
             c.label,
             num(rate(c)),
             ms(latency(c).p50),
@@ -254,8 +275,9 @@ function report(
         `(below 1.00 means spans were dropped). Metrics posts: ${num(spans.metricsPosts)}; posts ` +
         `rejected: ${num(spans.rejectedPosts)}.`,
       `Spans per request by name: ${names.join(', ')}.`,
-      `Server CPU per request: ${num(cpuPerRequest(on))} us traced vs ${num(cpuPerRequest(off))} us ` +
-        `(${percent((cpuPerRequest(on) / cpuPerRequest(off) - 1) * 100)} more); receiver CPU during the ` +
+      `Server CPU per request: ${num(cpuPerRequest(on))} us traced vs ${num(cpuPerRequest(off))} us with ` +
+        `tracing off (${percent((cpuPerRequest(on) / cpuPerRequest(off) - 1) * 100)} more) and ` +
+        `${num(cpuPerRequest(bare))} us without telemetry; receiver CPU during the ` +
         `traced stretches: ${num((on.receiverCpu / on.completed) * 1e6)} us per request.`,
       `Latency: p50 ${ms(latency(on).p50)} on vs ${ms(latency(off).p50)} off, p99 ${ms(latency(on).p99)} ` +
         `on vs ${ms(latency(off).p99)} off.`,
