@@ -187,6 +187,33 @@ describe('RedisTaskStore', () => {
     await expect(store.create({ task: newTask({ id: 'a\nb' }), scope })).rejects.toThrow(RangeError);
   });
 
+  it('gives a watch that stops pulling its events from the stream, in order, once it pulls again', async () => {
+    const task = newTask();
+    await store.create({ task, scope });
+    const watch = store.watch(task.id, { after: '' })[Symbol.asyncIterator]();
+    const written = [
+      (await store.transition(task.id, scope, { status: { state: 'TASK_STATE_WORKING' } })).event.id,
+    ];
+    expect((await watch.next()).value?.id).toBe(written[0]);
+    // Far more events than a watch keeps from notices while its reader is away.
+    for (let i = 0; i < 250; i++) {
+      written.push(
+        (await store.appendArtifact(task.id, scope, { artifact: textArtifact(`a${i}`, `${i}`) })).event.id,
+      );
+    }
+    const evalsha = jest.spyOn(client, 'evalsha');
+    try {
+      const seen = [written[0]];
+      while (seen.length < written.length) seen.push(((await watch.next()).value as { id: string }).id);
+      await watch.return?.(undefined);
+      expect(seen).toEqual(written);
+      // The inbox overflowed and was dropped: the rest came from reading the stream.
+      expect(evalsha.mock.calls.some(([sha]) => sha === TASK_SCRIPTS.readEvents.sha)).toBe(true);
+    } finally {
+      evalsha.mockRestore();
+    }
+  });
+
   it('parses notices with and without their event', () => {
     expect(parseNotice('1-0 TASK_STATE_WORKING task 1')).toEqual({
       eventId: '1-0',

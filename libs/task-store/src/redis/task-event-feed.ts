@@ -98,9 +98,11 @@ export class TaskEventFeed {
     let mustRead = true;
     let wake: (() => void) | undefined;
     const removeWaker = this.addWaker(taskId, (announced) => {
-      if (announced) {
+      // A reader that does not keep up gets its events from the stream instead: the inbox stays bounded.
+      if (announced && inbox.length < WATCH_BATCH) {
         inbox.push(announced);
       } else {
+        inbox.length = 0;
         mustRead = true;
       }
       wake?.();
