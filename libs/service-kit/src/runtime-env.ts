@@ -4,7 +4,7 @@ const port = z.coerce.number().int().min(0).max(65535);
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
 /**
- * The runtime contract every service shares (docs/architecture.md): listen address, public URL,
+ * The runtime contract every service shares (root README, "Ports and environment"): listen address, public URL,
  * logging and the telemetry resource. `defaultPort` and `serviceName` are the app's own.
  */
 export function serviceEnvSchema(defaults: {
