@@ -41,11 +41,7 @@ export class ListIndexWriter {
     const scopeKeys = this.settings.keys.scope(scope);
     const pending = this.pendingOf(scopeKeys.tasks);
     for (const key of [scopeKeys.tasks, scopeKeys.context(contextId)]) {
-      let entries = pending.keys.get(key);
-      if (!entries) {
-        entries = new Map();
-        pending.keys.set(key, entries);
-      }
+      const entries = entriesOf(pending, key);
       entries.set(taskId, Math.max(entries.get(taskId) ?? 0, now));
     }
     if (prune) this.prune(scope, contextId, now);
@@ -62,9 +58,7 @@ export class ListIndexWriter {
     this.prunedAt.set(scopeKeys.tasks, now);
     const pending = this.pendingOf(scopeKeys.tasks);
     pending.pruneAt = now;
-    for (const key of [scopeKeys.tasks, scopeKeys.context(contextId)]) {
-      if (!pending.keys.has(key)) pending.keys.set(key, new Map());
-    }
+    for (const key of [scopeKeys.tasks, scopeKeys.context(contextId)]) entriesOf(pending, key);
   }
 
   private pendingOf(tasksKey: string): PendingScope {
@@ -107,4 +101,11 @@ export class ListIndexWriter {
     }
     this.pending.clear();
   }
+}
+
+/** The pending entries of one sorted set (created empty: a pending prune alone still reaches the set). */
+function entriesOf(pending: PendingScope, key: string): Map<string, number> {
+  let entries = pending.keys.get(key);
+  if (!entries) pending.keys.set(key, (entries = new Map()));
+  return entries;
 }

@@ -119,15 +119,14 @@ export class TaskEventFeed {
         // Announced events the cursor has passed (read from the stream meanwhile) are dropped.
         while (inbox.length > 0 && compareEventIds(inbox[0].event.id, cursor) <= 0) inbox.shift();
         if (!mustRead && inbox.length > 0) {
-          const next = inbox.shift() as AnnouncedEvent;
-          if (next.previousId !== cursor) {
-            // A gap (a notice lost, or an event too large to announce): the stream has it.
-            inbox.unshift(next);
+          // A gap (a notice lost, or an event too large to announce): the stream has it.
+          if (inbox[0].previousId !== cursor) {
             mustRead = true;
             continue;
           }
-          yield next.event;
-          cursor = next.event.id;
+          const { event } = inbox.shift() as AnnouncedEvent;
+          yield event;
+          cursor = event.id;
           continue;
         }
         if (mustRead) {
@@ -221,24 +220,13 @@ function announcedEvent(notice: TaskNotice | undefined): AnnouncedEvent | undefi
   }
 }
 
-/** Orders two stream entry ids (`<ms>-<seq>`); '' comes before every id. */
-export function compareEventIds(a: string, b: string): number {
+/** Orders two stream entry ids (`<ms>-<seq>`, each up to 20 digits); '' comes before every id. */
+function compareEventIds(a: string, b: string): number {
   if (a === b) return 0;
-  if (a === '') return -1;
-  if (b === '') return 1;
-  const [am, as] = a.split('-');
-  const [bm, bs] = b.split('-');
-  return am.length !== bm.length
-    ? am.length - bm.length
-    : am !== bm
-      ? am < bm
-        ? -1
-        : 1
-      : as.length !== bs.length
-        ? as.length - bs.length
-        : as < bs
-          ? -1
-          : 1;
+  if (a === '' || b === '') return a === '' ? -1 : 1;
+  const [am, as] = a.split('-').map(BigInt);
+  const [bm, bs] = b.split('-').map(BigInt);
+  return am < bm || (am === bm && as < bs) ? -1 : 1;
 }
 
 function eventOf([id, fields]: [string, string[]]): TaskEvent {
