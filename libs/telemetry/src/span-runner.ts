@@ -55,16 +55,21 @@ export function recordUnexpectedError(span: Span, err: unknown): void {
   span.setStatus({ code: SpanStatusCode.ERROR, message: error.message });
 }
 
-/** Internal: starts `spec` under `parent`; a non-recording span when that fails (reported). */
-export function startSpanIn(spec: SpanSpec, parent: Context): Span {
+/** Starts `spec` under `parent`; undefined when telemetry failed to (the failure is reported). */
+function tryStartSpan(spec: SpanSpec, parent: Context): Span | undefined {
   try {
     return trace
       .getTracer(TRACER_NAME)
       .startSpan(spec.name, { kind: spec.kind, attributes: spec.attributes, links: spec.links }, parent);
   } catch (err) {
     reportFailure(err, `span ${spec.name}`);
-    return nonRecordingSpan();
+    return undefined;
   }
+}
+
+/** Internal: starts `spec` under `parent`; a non-recording span when that fails (reported). */
+export function startSpanIn(spec: SpanSpec, parent: Context): Span {
+  return tryStartSpan(spec, parent) ?? nonRecordingSpan();
 }
 
 /**
@@ -76,18 +81,10 @@ export async function runInSpan<T>(
   fn: (span: Span) => Promise<T>,
   hooks: SpanHooks<T> = {},
 ): Promise<T> {
-  let span: Span;
-  let spanContext: Context;
-  try {
-    const parent = spec.parent ?? context.active();
-    span = trace
-      .getTracer(TRACER_NAME)
-      .startSpan(spec.name, { kind: spec.kind, attributes: spec.attributes, links: spec.links }, parent);
-    spanContext = trace.setSpan(parent, span);
-  } catch (err) {
-    reportFailure(err, `span ${spec.name}`);
-    return fn(nonRecordingSpan());
-  }
+  const parent = spec.parent ?? context.active();
+  const span = tryStartSpan(spec, parent);
+  if (!span) return fn(nonRecordingSpan());
+  const spanContext = trace.setSpan(parent, span);
 
   const started = performance.now();
   let outcome: SpanOutcome = 'ok';

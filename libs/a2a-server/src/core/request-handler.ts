@@ -188,26 +188,17 @@ export class A2ARequestHandler {
    * The task's snapshot, then its events until it ends or is interrupted. A stream may stay open for
    * hours: once the snapshot is out, nothing here keeps the task alive while the stream waits.
    */
-  private snapshotThenFollow(
+  private async *snapshotThenFollow(
     record: TaskRecord,
     historyLength: number | undefined,
     signal: AbortSignal | undefined,
   ): AsyncGenerator<StreamItem> {
-    const first = this.snapshot(record, historyLength);
+    // Read before the first yield: afterwards only these small values are live, not the task.
     const { id } = record.task;
-    const rest = isFinalForStream(record.task.status.state)
-      ? undefined
-      : { after: record.lastEventId, signal };
-    return this.firstThenFollow(first, id, rest);
-  }
-
-  private async *firstThenFollow(
-    first: StreamItem,
-    taskId: string,
-    rest: { after: string; signal: AbortSignal | undefined } | undefined,
-  ): AsyncGenerator<StreamItem> {
-    yield first;
-    if (rest) yield* this.follow(taskId, rest.after, rest.signal);
+    const ended = isFinalForStream(record.task.status.state);
+    const after = record.lastEventId;
+    yield this.snapshot(record, historyLength);
+    if (!ended) yield* this.follow(id, after, signal);
   }
 
   async createPushConfig(config: TaskPushNotificationConfig & { taskId: string }, ctx: CallContext) {
@@ -387,18 +378,17 @@ export class A2ARequestHandler {
     const fresh = await this.storeCall(() => this.store.claimMessage(taskId, req.message.messageId), taskId);
     if (!fresh) return { record: current };
     const message = { ...req.message, taskId, contextId: task.contextId };
-    const resumed = await this.storeCall(
+    const { record } = await this.storeCall(
       () =>
         this.store.transition(taskId, ctx.scope, {
           status: { state: 'TASK_STATE_WORKING', timestamp: new Date().toISOString() },
           appendHistory: [message],
           expectedVersion: current.version,
+          returnRecord: true,
         }),
       taskId,
     );
-    const record = await this.mustGet(taskId, ctx.scope);
-    // Canceled (or failed by its deadline) in between: there is nothing left to run.
-    if (record.version !== resumed.version) return { record };
+    if (!record) throw new Error(`the store answered the resume of task ${taskId} without the task`);
     const turn = this.runner.start({
       record,
       message,
