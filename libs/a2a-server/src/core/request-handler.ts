@@ -186,19 +186,27 @@ export class A2ARequestHandler {
 
   /**
    * The task's snapshot, then its events until it ends or is interrupted. A stream may stay open for
-   * hours: once the snapshot is out, nothing here keeps the task alive while the stream waits.
+   * hours: once the snapshot is out, nothing keeps the task alive while the stream waits. (A plain
+   * function hands the generator only the snapshot and the ids: a generator that received the record
+   * kept it for its whole life, about 1 KB more per idle SSE stream in the fan-out benchmark.)
    */
-  private async *snapshotThenFollow(
+  private snapshotThenFollow(
     record: TaskRecord,
     historyLength: number | undefined,
     signal: AbortSignal | undefined,
   ): AsyncGenerator<StreamItem> {
-    // Read before the first yield: afterwards only these small values are live, not the task.
-    const { id } = record.task;
-    const ended = isFinalForStream(record.task.status.state);
-    const after = record.lastEventId;
-    yield this.snapshot(record, historyLength);
-    if (!ended) yield* this.follow(id, after, signal);
+    const after = isFinalForStream(record.task.status.state) ? undefined : record.lastEventId;
+    return this.firstThenFollow(this.snapshot(record, historyLength), record.task.id, after, signal);
+  }
+
+  private async *firstThenFollow(
+    first: StreamItem,
+    taskId: string,
+    after: string | undefined,
+    signal: AbortSignal | undefined,
+  ): AsyncGenerator<StreamItem> {
+    yield first;
+    if (after !== undefined) yield* this.follow(taskId, after, signal);
   }
 
   async createPushConfig(config: TaskPushNotificationConfig & { taskId: string }, ctx: CallContext) {
