@@ -2,7 +2,7 @@ import type { StreamResponse } from '@a2a-platform/a2a-protocol';
 import {
   captureContext,
   runInContext,
-  setA2ATaskAttributes,
+  setInvokeAgentTaskAttributes,
   withInvokeAgentSpan,
   type A2ATaskAttributes,
   type CarriedContext,
@@ -51,7 +51,7 @@ export function answerTaskAttributes(answer: unknown): A2ATaskAttributes {
 export function tracedAgentCall<T>(attrs: InvokeAgentSpanAttributes, call: () => Promise<T>): Promise<T> {
   return withInvokeAgentSpan(attrs, async (span) => {
     const answer = await call();
-    setA2ATaskAttributes(answerTaskAttributes(answer), span);
+    setInvokeAgentTaskAttributes(answerTaskAttributes(answer), span);
     return answer;
   });
 }
@@ -73,7 +73,7 @@ function holdSpan(attrs: InvokeAgentSpanAttributes): HeldSpan {
         new Promise<void>((resolve, reject) => {
           held = {
             carried: captureContext(),
-            saw: (event) => setA2ATaskAttributes(answerTaskAttributes(event), span),
+            saw: (event) => setInvokeAgentTaskAttributes(answerTaskAttributes(event), span),
             end: (failure) => (failure ? reject(failure.error) : resolve()),
           };
         }),

@@ -220,7 +220,6 @@ describe('A2A server telemetry', () => {
       'a2a.skill.id': 'check-stock',
       'http.request.method': 'POST',
       'http.route': '/',
-      'url.path': '/',
     });
     const inTrace = spans.spans().filter((s) => s.spanContext().traceId === call.spanContext().traceId);
     expect(inTrace.map((s) => s.name).sort()).toEqual(['A2A SendMessage', `invoke_agent ${AGENT}`]);

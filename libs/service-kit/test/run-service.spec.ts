@@ -78,6 +78,7 @@ describe('runService on SIGTERM', () => {
         SERVICE_NAME: 'run-service-spec',
         OTEL_EXPORTER_OTLP_ENDPOINT: url,
         OTEL_METRICS_EXPORTER: 'none',
+        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', // the receiver above reads JSON
         // Far beyond the test: only the shutdown flush can send the span before the process exits.
         OTEL_BSP_SCHEDULE_DELAY: '600000',
       });

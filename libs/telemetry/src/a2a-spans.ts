@@ -49,7 +49,10 @@ export function isA2AErrorLike(err: unknown): err is A2AErrorLike {
   return typeof err === 'object' && err !== null && typeof (err as { code?: unknown }).code === 'number';
 }
 
-/** Sets task attributes on `span` (default: the active span) as they become known. */
+/**
+ * Sets task attributes on `span` (default: the active span) as they become known: `a2a.task.id`,
+ * `a2a.context.id`, `a2a.task.state`. Each value once per span: no other attribute repeats it.
+ */
 export function setA2ATaskAttributes(
   attrs: A2ATaskAttributes,
   span: Span | undefined = trace.getActiveSpan(),
@@ -59,10 +62,7 @@ export function setA2ATaskAttributes(
     'setA2ATaskAttributes',
     () => {
       if (attrs.taskId !== undefined) span.setAttribute(A.a2aTaskId, attrs.taskId);
-      if (attrs.contextId !== undefined) {
-        span.setAttribute(A.a2aContextId, attrs.contextId);
-        span.setAttribute(A.genAiConversationId, attrs.contextId);
-      }
+      if (attrs.contextId !== undefined) span.setAttribute(A.a2aContextId, attrs.contextId);
       if (attrs.taskState !== undefined) span.setAttribute(A.a2aTaskState, attrs.taskState);
     },
     undefined,
@@ -89,16 +89,17 @@ export function recordA2AError(err: unknown, span: Span | undefined = trace.getA
   );
 }
 
+/**
+ * The attributes a server span starts with. Every span is exported, so each costs on every call: a value
+ * is recorded once (no `rpc.method` beside `a2a.method`, no `gen_ai.conversation.id` beside
+ * `a2a.context.id`, no `url.path` beside `http.route` and `a2a.task.id`).
+ */
 function serverAttributes(method: string, attrs: A2AServerSpanAttributes): Attributes {
-  const out: Attributes = { [A.a2aMethod]: method, [A.rpcMethod]: method };
-  if (attrs.binding === 'jsonrpc') out[A.rpcSystem] = 'jsonrpc';
+  const out: Attributes = { [A.a2aMethod]: method };
   if (attrs.binding) out[A.a2aBinding] = attrs.binding;
   if (attrs.agentName) out[A.genAiAgentName] = attrs.agentName;
   if (attrs.taskId) out[A.a2aTaskId] = attrs.taskId;
-  if (attrs.contextId) {
-    out[A.a2aContextId] = attrs.contextId;
-    out[A.genAiConversationId] = attrs.contextId;
-  }
+  if (attrs.contextId) out[A.a2aContextId] = attrs.contextId;
   if (attrs.taskState) out[A.a2aTaskState] = attrs.taskState;
   if (attrs.messageId) out[A.a2aMessageId] = attrs.messageId;
   if (attrs.protocolVersion) out[A.a2aProtocolVersion] = attrs.protocolVersion;
@@ -106,7 +107,6 @@ function serverAttributes(method: string, attrs: A2AServerSpanAttributes): Attri
   if (attrs.http) {
     out[A.httpRequestMethod] = attrs.http.method;
     if (attrs.http.route !== undefined) out[A.httpRoute] = attrs.http.route;
-    if (attrs.http.path !== undefined) out[A.urlPath] = attrs.http.path;
   }
   return out;
 }

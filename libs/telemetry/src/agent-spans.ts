@@ -1,8 +1,9 @@
 import { SpanKind, type Attributes, type Span } from '@opentelemetry/api';
-import { recordA2AError } from './a2a-spans.js';
+import { recordA2AError, setA2ATaskAttributes, type A2ATaskAttributes } from './a2a-spans.js';
 import { GenAiOperations, TelemetryAttributes as A } from './attributes.js';
 import { platformMetrics } from './metrics.js';
 import { runInSpan } from './span-runner.js';
+import { guarded } from './telemetry-state.js';
 
 /** What an outgoing A2A call is known by when it starts. */
 export interface InvokeAgentSpanAttributes {
@@ -10,7 +11,7 @@ export interface InvokeAgentSpanAttributes {
   agentName: string;
   /** The A2A context id, recorded as `gen_ai.conversation.id`. */
   contextId?: string;
-  /** Known when continuing a task; otherwise set it later with `setA2ATaskAttributes`. */
+  /** Known when continuing a task; otherwise set it later with {@link setInvokeAgentTaskAttributes}. */
   taskId?: string;
   /** The A2A method sent, e.g. `SendMessage`. */
   method?: string;
@@ -63,5 +64,20 @@ export function withInvokeAgentSpan<T>(
       onEnd: (outcome, seconds) =>
         platformMetrics().clientCallDuration.record(seconds, { agent: attrs.agentName, outcome }),
     },
+  );
+}
+
+/**
+ * Records the task an agent's answer names on its `invoke_agent` span: the task attributes, and the context
+ * id as `gen_ai.conversation.id` too (the GenAI conventions look for it there).
+ */
+export function setInvokeAgentTaskAttributes(attrs: A2ATaskAttributes, span: Span): void {
+  setA2ATaskAttributes(attrs, span);
+  const { contextId } = attrs;
+  if (contextId === undefined) return;
+  guarded(
+    'setInvokeAgentTaskAttributes',
+    () => void span.setAttribute(A.genAiConversationId, contextId),
+    undefined,
   );
 }

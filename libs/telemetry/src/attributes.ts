@@ -6,7 +6,6 @@ import {
   ATTR_SERVER_PORT,
   ATTR_SERVICE_NAME,
   ATTR_SERVICE_VERSION,
-  ATTR_URL_PATH,
 } from '@opentelemetry/semantic-conventions';
 
 // Most names below are still "development" in the semantic conventions (GenAI, MCP, the A2A draft), so
@@ -22,9 +21,6 @@ export const TelemetryAttributes = {
   serverPort: ATTR_SERVER_PORT,
   httpRequestMethod: ATTR_HTTP_REQUEST_METHOD,
   httpRoute: ATTR_HTTP_ROUTE,
-  urlPath: ATTR_URL_PATH,
-  rpcSystem: 'rpc.system',
-  rpcMethod: 'rpc.method',
   rpcResponseStatusCode: 'rpc.response.status_code',
   jsonRpcRequestId: 'jsonrpc.request.id',
   a2aMethod: 'a2a.method',

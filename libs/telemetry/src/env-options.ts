@@ -1,3 +1,4 @@
+import type { OtlpHttpProtocol } from './export/otlp-trace-exporter.js';
 import type { SpanBatchOptions, TelemetryOptions } from './sdk.js';
 
 /** Environment variables as `process.env` holds them. */
@@ -45,6 +46,23 @@ function otlpWanted(env: EnvSource, exporterVar: string, endpointVar: string, wa
   return endpoint !== undefined;
 }
 
+const PROTOCOLS: readonly OtlpHttpProtocol[] = ['http/protobuf', 'http/json'];
+
+/**
+ * The encoding of one signal's exporter: its own `OTEL_EXPORTER_OTLP_{SIGNAL}_PROTOCOL`, else
+ * `OTEL_EXPORTER_OTLP_PROTOCOL`, else undefined (the exporter default, `http/protobuf`). `grpc` and unknown
+ * values produce a warning and the default.
+ */
+function protocol(env: EnvSource, signalVar: string, warnings: string[]): OtlpHttpProtocol | undefined {
+  const name = text(env, signalVar) !== undefined ? signalVar : 'OTEL_EXPORTER_OTLP_PROTOCOL';
+  const raw = text(env, name);
+  if (raw === undefined) return undefined;
+  const value = PROTOCOLS.find((p) => p === raw.toLowerCase());
+  if (value) return value;
+  warnings.push(`${name}=${raw} is not supported (only ${PROTOCOLS.join(', ')}): sending http/protobuf`);
+  return undefined;
+}
+
 function spanBatch(env: EnvSource, warnings: string[]): SpanBatchOptions {
   return {
     maxQueueSize: positiveInt(env, 'OTEL_BSP_MAX_QUEUE_SIZE', warnings),
@@ -62,7 +80,8 @@ function spanBatch(env: EnvSource, warnings: string[]): SpanBatchOptions {
  *   and `OTEL_METRICS_EXPORTER` is unset or includes `otlp` (`/metrics` is served in any case);
  * - logs are never exported over OTLP (they are JSON lines on stdout): `OTEL_LOGS_EXPORTER` other than
  *   `none` only produces a warning;
- * - the exporters send `http/json`; another `OTEL_EXPORTER_OTLP_PROTOCOL` produces a warning.
+ * - the exporters send `http/protobuf` unless `OTEL_EXPORTER_OTLP_{TRACES,METRICS}_PROTOCOL` or
+ *   `OTEL_EXPORTER_OTLP_PROTOCOL` asks for `http/json`; `grpc` produces a warning.
  * Pure: it reads only `env`, so the bootstrap is the one place that touches `process.env`.
  */
 export function telemetryOptionsFromEnv(env: EnvSource): TelemetryEnvSettings {
@@ -71,22 +90,17 @@ export function telemetryOptionsFromEnv(env: EnvSource): TelemetryEnvSettings {
   if (logs.length > 0) {
     warnings.push(`OTEL_LOGS_EXPORTER=${logs.join(',')} is not supported: logs go to stdout only`);
   }
-  for (const name of [
-    'OTEL_EXPORTER_OTLP_PROTOCOL',
-    'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL',
-    'OTEL_EXPORTER_OTLP_METRICS_PROTOCOL',
-  ]) {
-    const protocol = text(env, name);
-    if (protocol && protocol !== 'http/json')
-      warnings.push(`${name}=${protocol} is not supported: sending http/json`);
-  }
   const options: TelemetryOptions = {
     serviceName: text(env, 'SERVICE_NAME') ?? text(env, 'OTEL_SERVICE_NAME') ?? 'unknown_service:node',
     serviceVersion: text(env, 'SERVICE_VERSION'),
     exportTraces: otlpWanted(env, 'OTEL_TRACES_EXPORTER', 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', warnings),
+    tracesProtocol: protocol(env, 'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL', warnings),
     exportMetrics: otlpWanted(env, 'OTEL_METRICS_EXPORTER', 'OTEL_EXPORTER_OTLP_METRICS_ENDPOINT', warnings),
+    metricsProtocol: protocol(env, 'OTEL_EXPORTER_OTLP_METRICS_PROTOCOL', warnings),
     metricExportIntervalMs: positiveInt(env, 'OTEL_METRIC_EXPORT_INTERVAL', warnings),
     spanBatch: spanBatch(env, warnings),
   };
-  return { enabled: text(env, 'OTEL_SDK_DISABLED')?.toLowerCase() !== 'true', options, warnings };
+  // A shared variable read for two signals (OTEL_EXPORTER_OTLP_PROTOCOL) is reported once.
+  const enabled = text(env, 'OTEL_SDK_DISABLED')?.toLowerCase() !== 'true';
+  return { enabled, options, warnings: [...new Set(warnings)] };
 }

@@ -13,18 +13,10 @@ export interface HttpServerCall {
   readonly method: string;
   /** `http.route`: the route template, e.g. `/tasks/:id`. */
   readonly route?: string;
-  /** `url.path`: the request's path, without the query. */
-  readonly path?: string;
 }
 
 // Symbol.for inside: the bootstrap's copy of this lib and the app's bundled one share the key.
 const HTTP_SERVER_CALL = createContextKey('@a2a-platform/telemetry.http-server-call');
-
-/** The path part of a request URL (`/a/b?x=1` gives `/a/b`). */
-export function pathOfUrl(url: string): string {
-  const q = url.indexOf('?');
-  return q === -1 ? url : url.slice(0, q);
-}
 
 /**
  * Runs `fn` with `call` in the active context, for a server span started inside it (see

@@ -13,6 +13,8 @@ export {
   startTelemetry,
 } from './sdk.js';
 export type { SpanBatchOptions, TelemetryOptions } from './sdk.js';
+export { DEFAULT_OTLP_PROTOCOL } from './export/otlp-trace-exporter.js';
+export type { OtlpHttpProtocol } from './export/otlp-trace-exporter.js';
 export type { TelemetryFailureHandler } from './telemetry-state.js';
 export { telemetryOptionsFromEnv } from './env-options.js';
 export type { EnvSource, TelemetryEnvSettings } from './env-options.js';
@@ -21,7 +23,6 @@ export type { LogCorrelation } from './logger.js';
 export {
   activeHttpServerCall,
   OWN_SERVER_SPAN_ROUTE_CONFIG,
-  pathOfUrl,
   runInHttpServerCall,
 } from './http-server-call.js';
 export type { HttpServerCall } from './http-server-call.js';
@@ -36,7 +37,7 @@ export {
   withA2AServerSpan,
 } from './a2a-spans.js';
 export type { A2AErrorLike, A2AServerSpanAttributes, A2ATaskAttributes } from './a2a-spans.js';
-export { withInvokeAgentSpan } from './agent-spans.js';
+export { setInvokeAgentTaskAttributes, withInvokeAgentSpan } from './agent-spans.js';
 export type { InvokeAgentSpanAttributes } from './agent-spans.js';
 export {
   isToolErrorResult,

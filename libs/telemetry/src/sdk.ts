@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { FastifyOtelInstrumentation } from '@fastify/otel';
 import { diag, DiagLogLevel, metrics } from '@opentelemetry/api';
-import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
+import { OTLPMetricExporter as JsonMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
+import { OTLPMetricExporter as ProtobufMetricExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
 import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
@@ -22,6 +22,7 @@ import { NodeSDK } from '@opentelemetry/sdk-node';
 import { BatchSpanProcessor, NoopSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { FastifyPluginCallback } from 'fastify';
 import { isUntracedPath, TelemetryAttributes, UNTRACED_PATHS } from './attributes.js';
+import { otlpTraceExporter, type OtlpHttpProtocol } from './export/otlp-trace-exporter.js';
 import { reportFailure, telemetryState, type TelemetryFailureHandler } from './telemetry-state.js';
 
 /** Span batching limits: bounded, so a collector that is down costs at most `maxQueueSize` spans of memory. */
@@ -44,7 +45,7 @@ export interface TelemetryOptions {
   /** @defaultValue a random UUID per process */
   serviceInstanceId?: string;
   /**
-   * Export spans over OTLP/HTTP (JSON). The exporter reads its endpoint, headers and timeout from the
+   * Export spans over OTLP/HTTP. The exporter reads its endpoint, headers and timeout from the
    * standard `OTEL_EXPORTER_OTLP_*` variables. When false, spans still get ids (log correlation and
    * propagation work) but are not exported.
    * @defaultValue false
@@ -52,10 +53,14 @@ export interface TelemetryOptions {
   exportTraces?: boolean;
   /** Full OTLP traces URL (`…/v1/traces`), overriding what the exporter reads from `OTEL_*`. */
   otlpTracesUrl?: string;
+  /** @defaultValue `http/protobuf` */
+  tracesProtocol?: OtlpHttpProtocol;
   /** Also push metrics over OTLP/HTTP; `/metrics` is served either way. @defaultValue false */
   exportMetrics?: boolean;
   /** Full OTLP metrics URL (`…/v1/metrics`), overriding what the exporter reads from `OTEL_*`. */
   otlpMetricsUrl?: string;
+  /** @defaultValue `http/protobuf` */
+  metricsProtocol?: OtlpHttpProtocol;
   /** @defaultValue 60000 */
   metricExportIntervalMs?: number;
   spanBatch?: SpanBatchOptions;
@@ -85,7 +90,8 @@ function buildSpanProcessor(options: TelemetryOptions): SpanProcessor {
   // Without an exporter we still need a real tracer provider: ids for logs and traceparent for peers.
   if (!options.exportTraces) return new NoopSpanProcessor();
   const batch = options.spanBatch ?? {};
-  const exporter = new OTLPTraceExporter({
+  const exporter = otlpTraceExporter({
+    protocol: options.tracesProtocol,
     url: options.otlpTracesUrl,
     timeoutMillis: batch.exportTimeoutMs,
   });
@@ -101,9 +107,10 @@ function buildMetricReaders(options: TelemetryOptions, prometheus: PrometheusExp
   const readers: IMetricReader[] = [prometheus];
   if (options.exportMetrics) {
     const exportIntervalMillis = options.metricExportIntervalMs ?? 60_000;
+    const Exporter = options.metricsProtocol === 'http/json' ? JsonMetricExporter : ProtobufMetricExporter;
     readers.push(
       new PeriodicExportingMetricReader({
-        exporter: new OTLPMetricExporter({ url: options.otlpMetricsUrl }),
+        exporter: new Exporter({ url: options.otlpMetricsUrl }),
         exportIntervalMillis,
         exportTimeoutMillis: Math.min(10_000, exportIntervalMillis),
       }),
@@ -161,7 +168,7 @@ function redisStatement(command: string, args: readonly unknown[]): string {
 }
 
 /**
- * Starts tracing (NodeSDK with OTLP/HTTP export when enabled, W3C propagation, instrumentations for http,
+ * Starts tracing (NodeSDK with OTLP/HTTP export, protobuf or JSON, when enabled, W3C propagation, instrumentations for http,
  * undici/fetch, ioredis, pino and Fastify) and metrics (a MeterProvider read by `/metrics`, plus OTLP push
  * when enabled). Log records are never exported over OTLP: logs are JSON lines on stdout. Runs once per
  * process; later calls do nothing. Never throws: returns false when telemetry could not start.

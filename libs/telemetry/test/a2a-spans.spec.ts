@@ -46,10 +46,14 @@ describe('A2A spans', () => {
       [A.a2aContextId]: 'ctx-1',
       [A.a2aTaskId]: 'task-1',
       [A.a2aTaskState]: 'TASK_STATE_WORKING',
-      [A.rpcSystem]: 'jsonrpc',
+      [A.a2aBinding]: 'jsonrpc',
       [A.jsonRpcRequestId]: '7',
       [A.a2aProtocolVersion]: '1.0',
     });
+    // Each value once: no attribute repeats the method or the context id.
+    for (const repeat of ['rpc.method', 'rpc.system', A.genAiConversationId, 'url.path']) {
+      expect(span.attributes).not.toHaveProperty([repeat]);
+    }
     expect(span.status.code).not.toBe(SpanStatusCode.ERROR);
   });
 

@@ -57,6 +57,34 @@ describe('telemetryOptionsFromEnv', () => {
     expect(telemetryOptionsFromEnv({ OTEL_LOGS_EXPORTER: 'none' }).warnings).toEqual([]);
   });
 
+  it('sends http/protobuf unless a protocol variable asks for http/json, per signal', () => {
+    expect(telemetryOptionsFromEnv({}).options).toMatchObject({
+      tracesProtocol: undefined,
+      metricsProtocol: undefined,
+    });
+    expect(telemetryOptionsFromEnv({ OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' }).options).toMatchObject({
+      tracesProtocol: 'http/json',
+      metricsProtocol: 'http/json',
+    });
+    const perSignal = telemetryOptionsFromEnv({
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/protobuf',
+    });
+    expect(perSignal.options).toMatchObject({
+      tracesProtocol: 'http/protobuf',
+      metricsProtocol: 'http/json',
+    });
+    expect(perSignal.warnings).toEqual([]);
+  });
+
+  it('reports an unsupported protocol once and keeps the default', () => {
+    const { options, warnings } = telemetryOptionsFromEnv({ OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' });
+    expect(options).toMatchObject({ tracesProtocol: undefined, metricsProtocol: undefined });
+    expect(warnings).toEqual([
+      'OTEL_EXPORTER_OTLP_PROTOCOL=grpc is not supported (only http/protobuf, http/json): sending http/protobuf',
+    ]);
+  });
+
   it('is disabled by OTEL_SDK_DISABLED=true', () => {
     expect(telemetryOptionsFromEnv({ OTEL_SDK_DISABLED: 'true' }).enabled).toBe(false);
     expect(telemetryOptionsFromEnv({ OTEL_SDK_DISABLED: 'false' }).enabled).toBe(true);

@@ -67,6 +67,8 @@ describe('the --import bootstrap in a child process', () => {
         SERVICE_NAME: 'register-test',
         SERVICE_VERSION: '2.0.0',
         OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+        // JSON, for this receiver to read the spans back (the default, protobuf, is the next test's).
+        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
         OTEL_BSP_SCHEDULE_DELAY: '50',
       },
     });
@@ -96,6 +98,26 @@ describe('the --import bootstrap in a child process', () => {
 
     expect(receiver.requestsTo('/v1/logs')).toEqual([]);
     expect(receiver.metricNames()).toContain('a2a.server.tasks.started');
+  });
+
+  it('sends traces and metrics as OTLP protobuf by default', async () => {
+    const posts = () => receiver.requests.filter((r) => r.contentType.includes('protobuf'));
+    const before = posts().length;
+    const child = await runNodeScript(SERVICE_SCRIPT, {
+      imports: [registerJs],
+      cwd: workspaceRoot,
+      env: { SERVICE_NAME: 'protobuf-default', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url },
+    });
+    expect(child.stderr).toBe('');
+    expect(child.code).toBe(0);
+    // Shutdown flushed both signals; protobuf carries strings as UTF-8, so the names show in the bytes.
+    const sent = posts().slice(before);
+    const traces = sent.filter((r) => r.path === '/v1/traces').map((r) => String(r.body));
+    const metrics = sent.filter((r) => r.path === '/v1/metrics').map((r) => String(r.body));
+    expect(sent.every((r) => r.contentType === 'application/x-protobuf')).toBe(true);
+    expect(traces.join('')).toContain('A2A SendMessage');
+    expect(traces.join('')).toContain('protobuf-default');
+    expect(metrics.join('')).toContain('a2a.server.tasks.started');
   });
 
   it('keeps trace ids for logs but exports nothing with OTEL_TRACES_EXPORTER=none', async () => {

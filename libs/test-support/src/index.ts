@@ -17,3 +17,7 @@ export type { ClosableDatabase, SqliteMcpServiceOptions } from './sqlite-mcp-ser
 export { callToolDirectly, refusalText } from './direct-tool-calls.js';
 export { runMcpConformance } from './mcp-conformance.js';
 export type { ConformanceReport } from './mcp-conformance.js';
+
+// OTLP receivers
+export { decodeOtlpTraces, isOtlpProtobuf } from './otlp-traces.js';
+export type { OtlpAnyValue, OtlpKeyValue, OtlpSpan, OtlpTracesBody } from './otlp-traces.js';

@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { decodeOtlpTraces, isOtlpProtobuf, type OtlpTracesBody } from '@a2a-platform/test-support';
 
-// The smallest OTLP/HTTP collector the stack tests need: JSON span batches on /v1/traces, flattened.
-// (libs/telemetry/test/support/otlp-receiver.ts is the full one; projects cannot import each other's tests.)
+// The smallest OTLP/HTTP collector the stack tests need: span batches on /v1/traces, protobuf (what the
+// services send by default) or JSON, flattened.
 
 /** OTLP numbers span kinds as the API does, plus one. */
 const KINDS = ['UNSPECIFIED', 'INTERNAL', 'SERVER', 'CLIENT', 'PRODUCER', 'CONSUMER'] as const;
@@ -34,21 +35,6 @@ type AnyValue = {
   doubleValue?: number;
 };
 type KeyValue = { key: string; value?: AnyValue };
-interface TracesBody {
-  resourceSpans?: {
-    resource?: { attributes?: KeyValue[] };
-    scopeSpans?: {
-      spans?: {
-        traceId: string;
-        spanId: string;
-        parentSpanId?: string;
-        name: string;
-        kind?: number;
-        attributes?: KeyValue[];
-      }[];
-    }[];
-  }[];
-}
 
 function valueOf(v: AnyValue | undefined): unknown {
   if (!v) return undefined;
@@ -60,7 +46,7 @@ function attributes(list: KeyValue[] | undefined): Record<string, unknown> {
   return Object.fromEntries((list ?? []).map((kv) => [kv.key, valueOf(kv.value)]));
 }
 
-function flatten(body: TracesBody): ReceivedSpan[] {
+function flatten(body: OtlpTracesBody): ReceivedSpan[] {
   return (body.resourceSpans ?? []).flatMap((rs) => {
     const service = String(attributes(rs.resource?.attributes)['service.name'] ?? '');
     return (rs.scopeSpans ?? []).flatMap((ss) =>
@@ -77,22 +63,33 @@ function flatten(body: TracesBody): ReceivedSpan[] {
   });
 }
 
-async function bodyOf(req: IncomingMessage): Promise<string> {
+async function bodyOf(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
-/** Starts the receiver. Metrics and logs posts are accepted and dropped; non-JSON bodies get 415. */
+/** A traces body in either OTLP encoding, in the JSON encoding's shape. */
+function tracesOf(contentType: string, body: Buffer): OtlpTracesBody {
+  if (isOtlpProtobuf(contentType)) return decodeOtlpTraces(body);
+  return JSON.parse(body.toString('utf8')) as OtlpTracesBody;
+}
+
+/** Starts the receiver. Metrics and logs posts are accepted and dropped; other than protobuf or JSON gets 415. */
 export async function startSpanReceiver(): Promise<SpanReceiver> {
   const spans: ReceivedSpan[] = [];
   const server = createServer((req, res) => {
     bodyOf(req)
-      .then((text) => {
+      .then((body) => {
         if (req.method !== 'POST' || !req.url?.startsWith('/v1/')) return void res.writeHead(404).end();
-        if (!String(req.headers['content-type']).includes('json')) return void res.writeHead(415).end();
-        if (req.url.startsWith('/v1/traces')) spans.push(...flatten(JSON.parse(text) as TracesBody));
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+        const type = String(req.headers['content-type']);
+        if (!isOtlpProtobuf(type) && !type.includes('json')) return void res.writeHead(415).end();
+        if (req.url.startsWith('/v1/traces')) spans.push(...flatten(tracesOf(type, body)));
+        // An empty body is a valid export response in both encodings.
+        res.writeHead(200, {
+          'content-type': isOtlpProtobuf(type) ? 'application/x-protobuf' : 'application/json',
+        });
+        res.end(isOtlpProtobuf(type) ? undefined : '{}');
       })
       .catch(() => res.writeHead(400).end());
   });

@@ -1,7 +1,7 @@
 import { fastifySSE } from '@fastify/sse';
 import type { AgentCard, ProtocolVersion } from '@a2a-platform/a2a-protocol';
 import type { TaskScope } from '@a2a-platform/task-store';
-import { OWN_SERVER_SPAN_ROUTE_CONFIG, pathOfUrl, runInHttpServerCall } from '@a2a-platform/telemetry';
+import { OWN_SERVER_SPAN_ROUTE_CONFIG, runInHttpServerCall } from '@a2a-platform/telemetry';
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import type { A2ARequestHandler } from '../core/request-handler.js';
@@ -43,8 +43,8 @@ function ownServerSpan(route: RouteOptions): void {
   if (!route.config?.binding || typeof route.method !== 'string') return;
   route.config = { ...route.config, ...OWN_SERVER_SPAN_ROUTE_CONFIG };
   const { handler, method, url: template } = route;
+  const http = { method, route: template };
   route.handler = function a2aRoute(this: FastifyInstance, req, reply) {
-    const http = { method, route: template, path: pathOfUrl(req.url) };
     return runInHttpServerCall(http, () => handler.call(this, req, reply));
   };
 }

@@ -107,18 +107,18 @@ function flattenSpans(body: TracesBody): ReceivedSpan[] {
   return out;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
 
 /**
- * Starts the receiver on 127.0.0.1 and a free port. Only OTLP/JSON is decoded (what the `-otlp-http`
- * exporters send); a protobuf body gets 415 so a misconfigured exporter fails loudly.
+ * Starts the receiver on 127.0.0.1 and a free port. OTLP/JSON bodies are decoded (spans, metric names);
+ * protobuf bodies are accepted and kept as bytes (`body` is a Buffer); anything else gets 415.
  */
 export async function startOtlpReceiver(): Promise<OtlpReceiver> {
   const spans: ReceivedSpan[] = [];
@@ -133,12 +133,17 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
         return;
       }
       const raw = await readBody(req);
+      if (contentType.includes('application/x-protobuf')) {
+        requests.push({ path, contentType, body: raw });
+        res.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
+        return;
+      }
       if (!contentType.includes('json')) {
         requests.push({ path, contentType, body: undefined });
         res.writeHead(415).end();
         return;
       }
-      const body: unknown = JSON.parse(raw);
+      const body: unknown = JSON.parse(raw.toString('utf8'));
       requests.push({ path, contentType, body });
       if (path === '/v1/traces') spans.push(...flattenSpans(body as TracesBody));
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
@@ -156,7 +161,7 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
     requestsTo: (path) => requests.filter((r) => r.path === path),
     metricNames: () =>
       requests
-        .filter((r) => r.path === '/v1/metrics')
+        .filter((r) => r.path === '/v1/metrics' && r.contentType.includes('json'))
         .flatMap((r) => (r.body as MetricsBody).resourceMetrics ?? [])
         .flatMap((rm) => rm.scopeMetrics ?? [])
         .flatMap((sm) => sm.metrics ?? [])
