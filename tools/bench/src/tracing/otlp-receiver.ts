@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
+import { tallyProtobufSpans } from './otlp-protobuf-tally.js';
 import type { RoleChannel } from '../bench-process.js';
 import { processCpuSeconds } from '../redis-cpu.js';
 
@@ -11,7 +12,7 @@ export interface ReceiverCounts {
   readonly traces: number;
   readonly tracePosts: number;
   readonly metricsPosts: number;
-  /** Posts it could not read (not JSON, bad JSON, unknown path): each one means lost telemetry. */
+  /** Posts it could not read (unknown encoding, undecodable body, unknown path): each one means lost telemetry. */
   readonly rejectedPosts: number;
 }
 
@@ -50,6 +51,8 @@ export function tallySpans(body: unknown, traceIds: Set<string>, byName: Map<str
   return spans;
 }
 
+const isProtobuf = (contentType: string) => contentType.includes('application/x-protobuf');
+
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -60,9 +63,11 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 /**
- * A minimal OTLP/HTTP collector: accepts JSON (optionally gzipped) on `POST /v1/traces` and
- * `POST /v1/metrics`, counts spans and throws everything else away. A protobuf body gets 415, so a
- * misconfigured exporter shows up as rejected posts instead of silently passing.
+ * A minimal OTLP/HTTP collector: accepts protobuf or JSON (optionally gzipped) on `POST /v1/traces` and
+ * `POST /v1/metrics`, counts the spans, trace ids and span names of every traces body and throws
+ * everything else away. Protobuf bodies are walked field by field without building messages (see
+ * `tallyProtobufSpans`), JSON bodies parsed. A body of another type gets 415, one that does not decode 400,
+ * so a misconfigured exporter shows up as rejected posts instead of silently passing.
  */
 export async function startSpanReceiver(): Promise<SpanReceiver> {
   const traceIds = new Set<string>();
@@ -71,6 +76,16 @@ export async function startSpanReceiver(): Promise<SpanReceiver> {
   let tracePosts = 0;
   let metricsPosts = 0;
   let rejectedPosts = 0;
+
+  const sighted = ({ traceId, name }: { traceId: string; name: string }): void => {
+    if (traceId) traceIds.add(traceId);
+    byName.set(name, (byName.get(name) ?? 0) + 1);
+  };
+  /** The spans of one traces body, added to the tallies; throws when the body does not decode. */
+  const tally = (type: string, bytes: Buffer): number =>
+    isProtobuf(type)
+      ? tallyProtobufSpans(bytes, sighted)
+      : tallySpans(JSON.parse(bytes.toString('utf8')), traceIds, byName);
 
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0];
@@ -81,27 +96,25 @@ export async function startSpanReceiver(): Promise<SpanReceiver> {
           res.writeHead(404).end();
           return;
         }
-        if (!String(req.headers['content-type'] ?? '').includes('json')) {
+        const type = String(req.headers['content-type'] ?? '');
+        if (!isProtobuf(type) && !type.includes('json')) {
           rejectedPosts += 1;
           res.writeHead(415).end();
           return;
         }
-        let body: unknown;
         try {
-          const text = (req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8');
-          body = JSON.parse(text);
+          const bytes = req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw;
+          if (path === '/v1/traces') spans += tally(type, bytes);
         } catch {
           rejectedPosts += 1;
           res.writeHead(400).end();
           return;
         }
-        if (path === '/v1/traces') {
-          tracePosts += 1;
-          spans += tallySpans(body, traceIds, byName);
-        } else {
-          metricsPosts += 1;
-        }
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+        if (path === '/v1/traces') tracePosts += 1;
+        else metricsPosts += 1;
+        // An empty answer is a valid export response in either encoding.
+        if (isProtobuf(type)) res.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
+        else res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
       },
       () => res.destroy(),
     );

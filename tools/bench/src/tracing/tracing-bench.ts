@@ -233,9 +233,11 @@ function report(
       `memory store") runs three times, each in its own process on 127.0.0.1. Tracing on: started with ` +
       `\`node --import ${TELEMETRY_BOOTSTRAP}\`, \`OTEL_TRACES_SAMPLER=always_on\` (every request ` +
       `sampled) and \`OTEL_EXPORTER_OTLP_ENDPOINT\` pointing at a receiver process of the bench ` +
-      `(\`tools/bench/src/tracing/otlp-receiver.ts\`: accepts OTLP/HTTP JSON on \`/v1/traces\` and ` +
-      `\`/v1/metrics\`, parses every body and counts the spans); every other setting at its default ` +
-      `(span batches of up to 512 every 1 s, queue of 2048, metrics pushed every 60 s). Tracing off: the ` +
+      `(\`tools/bench/src/tracing/otlp-receiver.ts\`: accepts OTLP/HTTP on \`/v1/traces\` and ` +
+      `\`/v1/metrics\`, walks every protobuf traces body field by field without building messages, and ` +
+      `counts the spans, their trace ids and names); every other setting at its default (OTLP ` +
+      `\`http/protobuf\`, span batches of up to 512 every 1 s, queue of 2048, metrics pushed every 60 s). ` +
+      `Tracing off: the ` +
       `same, with \`OTEL_TRACES_SAMPLER=always_off\`, which is how tracing is switched off in a ` +
       `deployment (every service loads the bootstrap: metrics, log correlation and trace-context ` +
       `propagation stay on); the target compares these two. No telemetry: the same server without the ` +
