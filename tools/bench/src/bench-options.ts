@@ -44,8 +44,8 @@ sections of docs/benchmarks.md. Everything runs on loopback against the Redis at
           --send-slices N       stretches per server, servers taking turns    [10]
           --send-warmup N       warm-up seconds per server, once              [2]
           --send-connections N  concurrent keep-alive connections             [32]
-  tracing --tracing-seconds N   measured seconds per server, in total         [10]
-          --tracing-slices N    stretches per server, servers taking turns    [10]
+  tracing --tracing-seconds N   measured seconds per server, in total         [20]
+          --tracing-slices N    stretches per server, servers taking turns    [20]
           --tracing-warmup N    warm-up seconds per server, once              [2]
           --tracing-connections N concurrent keep-alive connections           [32]
 `;
@@ -125,10 +125,10 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | 'help
       slices: count(v['send-slices'], 10, 'send-slices'),
     },
     tracing: {
-      seconds: count(v['tracing-seconds'], 10, 'tracing-seconds'),
+      seconds: count(v['tracing-seconds'], 20, 'tracing-seconds'),
       warmupSeconds: count(v['tracing-warmup'], 2, 'tracing-warmup', 0),
       connections: count(v['tracing-connections'], 32, 'tracing-connections'),
-      slices: count(v['tracing-slices'], 10, 'tracing-slices'),
+      slices: count(v['tracing-slices'], 20, 'tracing-slices'),
     },
   };
 }
