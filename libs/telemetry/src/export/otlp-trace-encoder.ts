@@ -1,4 +1,4 @@
-import type { AttributeValue, Attributes, HrTime, Link, SpanContext, SpanStatus } from '@opentelemetry/api';
+import type { Attributes, HrTime, Link, SpanContext, SpanStatus } from '@opentelemetry/api';
 import type { InstrumentationScope } from '@opentelemetry/core';
 import type { Resource } from '@opentelemetry/resources';
 import type { ReadableSpan, TimedEvent } from '@opentelemetry/sdk-trace-base';
@@ -35,7 +35,7 @@ function writeKey(out: ProtobufBuffer, key: string): void {
   const start = out.pos;
   out.tag(1, WIRE_LENGTH_DELIMITED);
   out.string(key);
-  if (keyFields.size < MAX_CACHED_KEYS) keyFields.set(key, Uint8Array.from(out.finish().subarray(start)));
+  if (keyFields.size < MAX_CACHED_KEYS) keyFields.set(key, out.copyFrom(start));
 }
 
 /** An HrTime as nanoseconds since the epoch, fixed64, without leaving exact double arithmetic. */
@@ -91,7 +91,7 @@ function writeAnyValue(out: ProtobufBuffer, value: unknown): void {
 }
 
 /** A `KeyValue` message body, opened and closed here (its tag is the caller's). */
-function writeKeyValue(out: ProtobufBuffer, key: string, value: AttributeValue | unknown): void {
+function writeKeyValue(out: ProtobufBuffer, key: string, value: unknown): void {
   const keyValue = out.open();
   writeKey(out, key);
   out.tag(2, WIRE_LENGTH_DELIMITED);

@@ -175,6 +175,11 @@ export class ProtobufBuffer {
     this.buf[at] = v;
   }
 
+  /** A copy of the bytes written from `start` on. */
+  copyFrom(start: number): Uint8Array {
+    return Uint8Array.prototype.slice.call(this.buf, start, this.pos);
+  }
+
   /** The bytes written so far (a view of this buffer: write nothing more after taking it). */
   finish(): Uint8Array {
     return this.buf.subarray(0, this.pos);
