@@ -1,4 +1,4 @@
-import type { OtlpHttpProtocol } from './export/otlp-trace-exporter.js';
+import { DEFAULT_OTLP_PROTOCOL, type OtlpHttpProtocol } from './export/otlp-trace-exporter.js';
 import type { SpanBatchOptions, TelemetryOptions } from './sdk.js';
 
 /** Environment variables as `process.env` holds them. */
@@ -59,7 +59,9 @@ function protocol(env: EnvSource, signalVar: string, warnings: string[]): OtlpHt
   if (raw === undefined) return undefined;
   const value = PROTOCOLS.find((p) => p === raw.toLowerCase());
   if (value) return value;
-  warnings.push(`${name}=${raw} is not supported (only ${PROTOCOLS.join(', ')}): sending http/protobuf`);
+  warnings.push(
+    `${name}=${raw} is not supported (only ${PROTOCOLS.join(', ')}): sending ${DEFAULT_OTLP_PROTOCOL}`,
+  );
   return undefined;
 }
 

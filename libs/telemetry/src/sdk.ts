@@ -22,7 +22,11 @@ import { NodeSDK } from '@opentelemetry/sdk-node';
 import { BatchSpanProcessor, NoopSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { FastifyPluginCallback } from 'fastify';
 import { isUntracedPath, TelemetryAttributes, UNTRACED_PATHS } from './attributes.js';
-import { otlpTraceExporter, type OtlpHttpProtocol } from './export/otlp-trace-exporter.js';
+import {
+  DEFAULT_OTLP_PROTOCOL,
+  otlpTraceExporter,
+  type OtlpHttpProtocol,
+} from './export/otlp-trace-exporter.js';
 import { reportFailure, telemetryState, type TelemetryFailureHandler } from './telemetry-state.js';
 
 /** Span batching limits: bounded, so a collector that is down costs at most `maxQueueSize` spans of memory. */
@@ -107,7 +111,8 @@ function buildMetricReaders(options: TelemetryOptions, prometheus: PrometheusExp
   const readers: IMetricReader[] = [prometheus];
   if (options.exportMetrics) {
     const exportIntervalMillis = options.metricExportIntervalMs ?? 60_000;
-    const Exporter = options.metricsProtocol === 'http/json' ? JsonMetricExporter : ProtobufMetricExporter;
+    const protocol = options.metricsProtocol ?? DEFAULT_OTLP_PROTOCOL;
+    const Exporter = protocol === 'http/json' ? JsonMetricExporter : ProtobufMetricExporter;
     readers.push(
       new PeriodicExportingMetricReader({
         exporter: new Exporter({ url: options.otlpMetricsUrl }),

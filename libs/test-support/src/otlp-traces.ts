@@ -92,11 +92,11 @@ const OTLP_TRACES_SCHEMA = {
 const ExportTraceServiceRequest =
   protobuf.Root.fromJSON(OTLP_TRACES_SCHEMA).lookupType('ExportTraceServiceRequest');
 
-/** An attribute value as OTLP/JSON spells it (64-bit integers as decimal strings). */
+/** An attribute value as OTLP/JSON spells it (64-bit integers as decimal strings, or numbers from JS SDKs). */
 export interface OtlpAnyValue {
   stringValue?: string;
   boolValue?: boolean;
-  intValue?: string;
+  intValue?: string | number;
   doubleValue?: number;
   arrayValue?: { values?: OtlpAnyValue[] };
   kvlistValue?: { values?: OtlpKeyValue[] };

@@ -1,6 +1,12 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { decodeOtlpTraces, isOtlpProtobuf, type OtlpTracesBody } from '@a2a-platform/test-support';
+import {
+  decodeOtlpTraces,
+  isOtlpProtobuf,
+  type OtlpAnyValue,
+  type OtlpKeyValue,
+  type OtlpTracesBody,
+} from '@a2a-platform/test-support';
 
 // The smallest OTLP/HTTP collector the stack tests need: span batches on /v1/traces, protobuf (what the
 // services send by default) or JSON, flattened.
@@ -28,21 +34,13 @@ export interface SpanReceiver {
   close(): Promise<void>;
 }
 
-type AnyValue = {
-  stringValue?: string;
-  boolValue?: boolean;
-  intValue?: number | string;
-  doubleValue?: number;
-};
-type KeyValue = { key: string; value?: AnyValue };
-
-function valueOf(v: AnyValue | undefined): unknown {
+function valueOf(v: OtlpAnyValue | undefined): unknown {
   if (!v) return undefined;
   if (v.intValue !== undefined) return Number(v.intValue);
   return v.stringValue ?? v.boolValue ?? v.doubleValue;
 }
 
-function attributes(list: KeyValue[] | undefined): Record<string, unknown> {
+function attributes(list: OtlpKeyValue[] | undefined): Record<string, unknown> {
   return Object.fromEntries((list ?? []).map((kv) => [kv.key, valueOf(kv.value)]));
 }
 

@@ -44,7 +44,7 @@ const protobufSerializer: ISerializer<ReadableSpan[], IExportTraceServiceRespons
  */
 export function otlpTraceExporter(target: OtlpTraceTarget): SpanExporter {
   const config = { url: target.url, timeoutMillis: target.timeoutMillis };
-  if (target.protocol === 'http/json') return new JsonTraceExporter(config);
+  if ((target.protocol ?? DEFAULT_OTLP_PROTOCOL) === 'http/json') return new JsonTraceExporter(config);
   const http = convertLegacyHttpOptions(config, 'TRACES', 'v1/traces', {
     'Content-Type': 'application/x-protobuf',
   });

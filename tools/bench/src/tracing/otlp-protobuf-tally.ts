@@ -31,8 +31,7 @@ function eachEmbedded(
       const length = reader.uint32(); // read before pos: it moves pos past the length
       const stop = reader.pos + length;
       if (stop > end) throw new Error(`field ${field} runs past its message`);
-      visit(stop);
-      if (reader.pos !== stop) throw new Error(`field ${field} does not end where its length says`);
+      visit(stop); // reads exactly to `stop` or throws
     } else {
       reader.skipType(tag & 7);
     }
